@@ -1,0 +1,124 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { formatChinaTime } from './chinaTime';
+import { API_KEY_LIFETIME_SECONDS, ENDPOINTS, LOGIN_FROM, envelopeCode, envelopeMessage } from './contract';
+import { describeVendorCode } from './errorCatalogue';
+import { MultipartBody } from './multipart';
+import { accessSign, md5Hex, urlSignature, withUrlSignature } from './signature';
+
+export type AuthenticationMethod = 'password' | 'accessId';
+
+/** The credential fields that the login fills in (hidden, persisted encrypted by n8n). */
+export interface YunkeSession {
+	apiKey: string;
+	userSn: string;
+	expiresAt: number;
+	sessionFor: string;
+}
+
+export function normalizeBaseUrl(raw: unknown): string {
+	const text = typeof raw === 'string' ? raw.trim() : '';
+	const parsed = URL.canParse(text) ? new URL(text) : undefined;
+	if (!parsed) {
+		throw new Error(
+			`The Base URL "${text}" is not a valid address. Enter the web console address of your Yunke tenant, for example https://ai123.example.com`,
+		);
+	}
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		throw new Error(`The Base URL must start with http:// or https://, not ${parsed.protocol}//`);
+	}
+	return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+}
+
+/** Identifies who the stored session belongs to, so an edited credential never reuses a stale key. */
+export function sessionOwner(credentials: ICredentialDataDecryptedObject): string {
+	const method = credentials.authentication as AuthenticationMethod;
+	const who = method === 'accessId' ? credentials.accessId : credentials.username;
+	return md5Hex(`${normalizeBaseUrl(credentials.baseUrl)}|${method}|${String(who ?? '')}`).slice(0, 16);
+}
+
+export function buildLoginRequest(credentials: ICredentialDataDecryptedObject, now = new Date()): IHttpRequestOptions {
+	const url = `${normalizeBaseUrl(credentials.baseUrl)}${ENDPOINTS.login}`;
+	if (credentials.authentication === 'accessId') {
+		const accessId = String(credentials.accessId ?? '').trim();
+		const timestamp = formatChinaTime(now);
+		const sign = accessSign(accessId, String(credentials.accessSecret ?? ''), timestamp);
+		return { method: 'POST', url, json: true, body: { api_access_id: accessId, from: LOGIN_FROM.accessId, sign, timestamp } };
+	}
+	const body = withUrlSignature({
+		username: String(credentials.username ?? '').trim(),
+		password: String(credentials.password ?? ''),
+		from: LOGIN_FROM.password,
+	});
+	return { method: 'POST', url, json: true, body };
+}
+
+/** Reads the login answer; throws an English error without any secret when the login failed. */
+export function parseLoginResponse(
+	response: unknown,
+	credentials: ICredentialDataDecryptedObject,
+	now = new Date(),
+): YunkeSession {
+	const body = (typeof response === 'string' ? safeParse(response) : response) as IDataObject | undefined;
+	const data = body?.data as IDataObject | undefined;
+	const code = body ? envelopeCode(body) : undefined;
+	if (!body || code !== 0 || !data?.api_key || !data.user_sn) {
+		const vendorMessage = body ? envelopeMessage(body) : '';
+		const known = describeVendorCode(code, vendorMessage);
+		const detail = body ? ` (code ${code ?? 'none'}: ${vendorMessage || 'no message'})` : ': the answer was not JSON';
+		throw new Error(`Yunke login failed: ${known.message}${detail}. ${known.description}`);
+	}
+	const nowSeconds = Math.floor(now.getTime() / 1000);
+	const vendorExpiry = Number(data.api_key_expire);
+	return {
+		apiKey: String(data.api_key),
+		userSn: String(data.user_sn),
+		expiresAt: Number.isFinite(vendorExpiry) && vendorExpiry > nowSeconds ? vendorExpiry : nowSeconds + API_KEY_LIFETIME_SECONDS,
+		sessionFor: sessionOwner(credentials),
+	};
+}
+
+function safeParse(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Puts the public parameters into the request and signs it: query for GET, JSON body for POST,
+ * form fields for uploads. The `url` signature covers every other parameter in sending order (§2.3).
+ */
+export function signRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const publicParams = { user_sn: String(credentials.userSn ?? ''), api_key: String(credentials.apiKey ?? '') };
+	const signed: IHttpRequestOptions = { ...requestOptions, baseURL: normalizeBaseUrl(credentials.baseUrl) };
+	const method = (requestOptions.method ?? 'GET').toUpperCase();
+	if (requestOptions.body instanceof MultipartBody) {
+		const fields = { ...publicParams, ...requestOptions.body.fields };
+		const { contentType, body } = requestOptions.body.withFields({ ...fields, url: urlSignature(fields) }).serialize();
+		signed.body = body;
+		signed.headers = { ...requestOptions.headers, 'content-type': contentType };
+		return signed;
+	}
+	if (method === 'GET') {
+		const params = { ...publicParams, ...asQueryStrings((requestOptions.qs as IDataObject) ?? {}) };
+		signed.qs = { url: urlSignature(params), ...params };
+		return signed;
+	}
+	signed.body = withUrlSignature({ ...publicParams, ...((requestOptions.body as IDataObject) ?? {}) });
+	return signed;
+}
+
+/** A query string carries text only, so the signature must be computed over the text the server will see. */
+function asQueryStrings(params: IDataObject): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [key, value] of Object.entries(params)) {
+		if (value === undefined || value === null) continue;
+		out[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+	}
+	return out;
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { invalidInput } from './validation';
+
+/** The "Extra Vendor Fields (JSON)" parameter as an object, or a clear error naming the item. */
+export function extraVendorFields(ctx: IExecuteFunctions, itemIndex: number, name = 'extraFields'): IDataObject {
+	const raw: unknown = ctx.getNodeParameter(name, itemIndex, {});
+	if (raw === undefined || raw === null || raw === '') return {};
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw) as unknown;
+		} catch {
+			throw invalidInput(ctx, itemIndex, 'Extra Vendor Fields (JSON)', 'is not valid JSON', 'Enter a JSON object such as {"remark": "VIP"}, or {} for none');
+		}
+	}
+	if (!value || typeof value !== 'object' || Array.isArray(value)) {
+		throw invalidInput(ctx, itemIndex, 'Extra Vendor Fields (JSON)', 'must be a JSON object', 'Enter a JSON object such as {"remark": "VIP"}, or {} for none');
+	}
+	return value as IDataObject;
+}
+
+/** Keeps the named keys of a record: the Simplify output for records with many vendor fields. */
+export function pick(record: IDataObject, keys: readonly string[]): IDataObject {
+	const out: IDataObject = {};
+	for (const key of keys) if (record[key] !== undefined) out[key] = record[key];
+	return out;
+}
+
+/** The value of a resource locator parameter (list, ID or URL mode) as plain text. */
+export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
+	return String(ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+}

@@ -1,0 +1,125 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+import { describeVendorCode } from '../../shared/errorCatalogue';
+
+export interface VendorFailure {
+	code: number | undefined;
+	vendorMessage: string;
+	endpoint: string;
+}
+
+/** A vendor error as n8n users see it: English message, how-to-fix description, vendor code kept in the details. */
+export function vendorError(node: INode, failure: VendorFailure, itemIndex?: number): NodeApiError {
+	const known = describeVendorCode(failure.code, failure.vendorMessage);
+	const vendorText = failure.vendorMessage || known.vendorMessage;
+	return new NodeApiError(
+		node,
+		{ code: failure.code ?? null, vendorMessage: vendorText, endpoint: failure.endpoint } as JsonObject,
+		{
+			message: `${known.message} (Yunke code ${failure.code ?? 'none'})`,
+			description: `${known.description} Vendor message: ${vendorText || '(none)'}. Endpoint: ${failure.endpoint}.`,
+			httpCode: failure.code === undefined ? undefined : String(failure.code),
+			itemIndex,
+		},
+	);
+}
+
+export type TransportFaultKind = 'refused' | 'reset' | 'timeout' | 'dns' | 'http' | 'notJson' | 'empty' | 'canceled';
+
+export interface TransportFault {
+	kind: TransportFaultKind;
+	status?: number;
+	detail: string;
+}
+
+const NETWORK_CODES: Record<string, TransportFaultKind> = {
+	ECONNREFUSED: 'refused',
+	ECONNRESET: 'reset',
+	EPIPE: 'reset',
+	ERR_STREAM_PREMATURE_CLOSE: 'reset',
+	ETIMEDOUT: 'timeout',
+	ECONNABORTED: 'timeout',
+	ESOCKETTIMEDOUT: 'timeout',
+	ENOTFOUND: 'dns',
+	EAI_AGAIN: 'dns',
+	ERR_CANCELED: 'canceled',
+};
+
+/** Finds out what went wrong below the vendor protocol from whatever n8n's request helper threw. */
+export function classifyThrown(error: unknown): TransportFault {
+	const chain: Array<Record<string, unknown>> = [];
+	let current = error as Record<string, unknown> | undefined;
+	while (current && typeof current === 'object' && chain.length < 5) {
+		chain.push(current);
+		current = (current.cause ?? current.reason) as Record<string, unknown> | undefined;
+	}
+	for (const link of chain) {
+		const code = typeof link.code === 'string' ? link.code : undefined;
+		if (code && NETWORK_CODES[code]) return { kind: NETWORK_CODES[code], detail: code };
+	}
+	for (const link of chain) {
+		const response = link.response as { status?: number } | undefined;
+		const status = response?.status ?? (typeof link.httpCode === 'string' ? Number(link.httpCode) : undefined);
+		if (status && Number.isFinite(status)) return { kind: 'http', status, detail: `HTTP ${status}` };
+	}
+	const text = chain.map((link) => String(link.message ?? '')).join(' ');
+	if (/timeout|timed out/i.test(text)) return { kind: 'timeout', detail: 'timeout' };
+	if (/refused/i.test(text)) return { kind: 'refused', detail: 'connection refused' };
+	if (/socket hang up|reset/i.test(text)) return { kind: 'reset', detail: 'connection reset' };
+	if (/cancel|abort/i.test(text)) return { kind: 'canceled', detail: 'canceled' };
+	return { kind: 'reset', detail: text.slice(0, 200) || 'unknown network failure' };
+}
+
+const FAULT_TEXT: Record<TransportFaultKind, { message: string; description: string }> = {
+	refused: {
+		message: 'Could not connect to the Yunke server: the connection was refused',
+		description: 'Check the Base URL in the Yunke API credential (scheme, host and port) and that the server is online.',
+	},
+	reset: {
+		message: 'The connection to the Yunke server broke before an answer arrived',
+		description: 'The network or the server closed the connection. Try again; if it persists, check proxies between n8n and Yunke.',
+	},
+	timeout: {
+		message: 'The Yunke server did not answer in time',
+		description: 'The request timed out. Try again later, or raise the Timeout option of the node.',
+	},
+	dns: {
+		message: 'The Yunke server address could not be found',
+		description: 'The host name in the Base URL of the Yunke API credential does not resolve. Check it for typos.',
+	},
+	http: {
+		message: 'The Yunke server answered with an HTTP error',
+		description: 'Check that the Base URL is the console address of your tenant. Server errors (5xx) are usually temporary: try again later.',
+	},
+	notJson: {
+		message: 'The Yunke server answered with something that is not JSON',
+		description:
+			'This usually means the Base URL points at a web page or proxy instead of the Yunke API, or the server failed. Check the Base URL in the credential.',
+	},
+	empty: {
+		message: 'The Yunke server sent an empty answer',
+		description: 'The server closed the request without a body. Try again; if it persists, contact Yunke support.',
+	},
+	canceled: {
+		message: 'The request to Yunke was canceled',
+		description: 'The execution was stopped while the request was running.',
+	},
+};
+
+export function transportError(node: INode, fault: TransportFault, endpoint: string, itemIndex?: number): NodeApiError {
+	const text = FAULT_TEXT[fault.kind];
+	const status = fault.status ? ` ${fault.status}` : '';
+	return new NodeApiError(node, { fault: fault.kind, detail: fault.detail, endpoint } as JsonObject, {
+		message: fault.kind === 'http' ? `${text.message}${status}` : text.message,
+		description: `${text.description} Endpoint: ${endpoint}. Detail: ${fault.detail}.`,
+		httpCode: fault.status ? String(fault.status) : undefined,
+		itemIndex,
+	});
+}
+
+/** Transient faults worth retrying for requests that change nothing on the server. */
+export function isTransient(fault: TransportFault): boolean {
+	if (fault.kind === 'http') return (fault.status ?? 0) >= 500 || fault.status === 429;
+	return fault.kind === 'reset' || fault.kind === 'timeout' || fault.kind === 'empty' || fault.kind === 'notJson';
+}

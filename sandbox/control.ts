@@ -1,0 +1,54 @@
+import type { ServerResponse } from 'node:http';
+
+import type { FaultRule } from './faults';
+import { sendJson, type ParsedRequest } from './http';
+import type { Sandbox } from './server';
+
+/**
+ * The test-only control API under /__control/: reset, fault injection, key invalidation, clock,
+ * configuration and the request log. The vendor has nothing like it; it never needs a signature.
+ */
+export async function controlRoutes(sandbox: Sandbox, request: ParsedRequest, res: ServerResponse): Promise<void> {
+	const body = Object.fromEntries(request.params) as Record<string, unknown>;
+	const action = request.path.slice('/__control/'.length);
+	switch (`${request.method} ${action}`) {
+		case 'POST reset':
+			sandbox.reset();
+			return sendJson(res, { ok: true });
+		case 'POST faults':
+			sandbox.injectFault(body as unknown as FaultRule);
+			return sendJson(res, { ok: true, pending: sandbox.faults.pending() });
+		case 'DELETE faults':
+			sandbox.faults.clear();
+			return sendJson(res, { ok: true });
+		case 'POST invalidate-key':
+			sandbox.auth.invalidate();
+			return sendJson(res, { ok: true });
+		case 'POST expire-key':
+			sandbox.auth.expireNow();
+			return sendJson(res, { ok: true });
+		case 'POST clock':
+			sandbox.clock.advance(Number(body.advanceMs ?? 0));
+			return sendJson(res, { ok: true, now: sandbox.clock.chinaText() });
+		case 'POST config':
+			Object.assign(sandbox.auth.config, body.auth ?? {});
+			Object.assign(sandbox.speed, body.speed ?? {});
+			Object.assign(sandbox.data.account, body.account ?? {});
+			return sendJson(res, { ok: true, auth: sandbox.auth.config, speed: sandbox.speed });
+		case 'GET log':
+			return sendJson(res, { requests: sandbox.log });
+		case 'DELETE log':
+			sandbox.log = [];
+			return sendJson(res, { ok: true });
+		case 'GET stats':
+			return sendJson(res, { logins: sandbox.auth.logins, requests: sandbox.log.length, currentKey: sandbox.auth.currentKey() ?? null });
+		case 'GET state':
+			return sendJson(res, {
+				...sandbox.data,
+				recordings: [...sandbox.data.recordings.keys()],
+				tasks: sandbox.data.tasks.map(({ rows, ...task }) => ({ ...task, rowCount: rows.length, rows: rows.slice(0, 1000) })),
+			});
+		default:
+			return sendJson(res, { ok: false, error: `unknown control call ${request.method} ${action}` }, 404);
+	}
+}

@@ -1,0 +1,62 @@
+import axios, { type AxiosResponse } from 'axios';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { DEMO_LOGIN } from '../../sandbox/seed';
+import { Sandbox, type SandboxOptions } from '../../sandbox/server';
+import { buildLoginRequest, parseLoginResponse, signRequest } from '../../nodes/Yunke/shared/session';
+
+export { DEMO_LOGIN };
+
+/** A sandbox on a free port for one test file; `afterAll` stops it. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const sandbox = new Sandbox({ quiet: true, ...options });
+	await sandbox.start();
+	return sandbox;
+}
+
+export function passwordCredential(sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+	return {
+		baseUrl: sandbox.url,
+		authentication: 'password',
+		username: DEMO_LOGIN.username,
+		password: DEMO_LOGIN.password,
+		...overrides,
+	};
+}
+
+export function accessIdCredential(sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+	return {
+		baseUrl: sandbox.url,
+		authentication: 'accessId',
+		accessId: DEMO_LOGIN.accessId,
+		accessSecret: DEMO_LOGIN.accessSecret,
+		...overrides,
+	};
+}
+
+/** Plain HTTP (no n8n) with the node's own login and signing rules: a reference client for tests and benchmarks. */
+export class RawClient {
+	session: ICredentialDataDecryptedObject = {};
+
+	constructor(private readonly credential: ICredentialDataDecryptedObject) {}
+
+	async login(): Promise<void> {
+		const request = buildLoginRequest(this.credential);
+		const response = await axios.post(String(request.url), request.body, { validateStatus: () => true });
+		this.session = { ...this.credential, ...parseLoginResponse(response.data, this.credential) };
+	}
+
+	async call(method: 'GET' | 'POST', endpoint: string, params: IDataObject = {}): Promise<AxiosResponse> {
+		const signed = signRequest(this.session, method === 'GET' ? { method, url: endpoint, qs: params } : { method, url: endpoint, body: params });
+		return await axios.request({
+			method,
+			baseURL: signed.baseURL,
+			url: endpoint,
+			params: signed.qs,
+			data: signed.body,
+			headers: signed.headers as Record<string, string> | undefined,
+			validateStatus: () => true,
+			responseType: method === 'GET' ? 'arraybuffer' : 'json',
+		});
+	}
+}
