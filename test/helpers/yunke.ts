@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { YunkeApi } from '../../credentials/YunkeApi.credentials';
 import { Yunke } from '../../nodes/Yunke/Yunke.node';
@@ -11,7 +11,7 @@ export const CREDENTIAL_REF = { yunkeApi: { id: 'yunke-cred-1', name: 'Yunke san
 export interface YunkeTestBed {
 	sandbox: Sandbox;
 	engine: TestEngine;
-	run(parameters: Record<string, unknown>, items?: InputItem[], options?: RunOptions): Promise<NodeRunResult>;
+	run(parameters: INodeParameters, items?: InputItem[], options?: RunOptions): Promise<NodeRunResult>;
 	/** The hidden session fields n8n persisted for the credential. */
 	storedSession(): Record<string, unknown>;
 	/** Empties the stored session, as a freshly created credential. */

@@ -1,0 +1,3 @@
+import type { AreaRoutes } from '../api';
+
+export const dndRoutes: AreaRoutes = {};
