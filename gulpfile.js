@@ -2,7 +2,8 @@ const { src, dest } = require('gulp');
 
 /** tsc compiles the code; icons and codex files are copied next to it, keeping their folders. */
 function buildAssets() {
-	return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}', 'icons/**/*.{png,svg}'], {
+	// nodes/*/v1/*.svg are links that only serve the icon linter (see YunkeV1.node.ts)
+	return src(['nodes/**/*.{png,svg}', '!nodes/*/v*/*.svg', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}', 'icons/**/*.{png,svg}'], {
 		base: '.',
 		encoding: false,
 	}).pipe(dest('dist'));

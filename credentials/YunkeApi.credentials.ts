@@ -84,6 +84,14 @@ export class YunkeApi implements ICredentialType {
 			displayOptions: { show: { authentication: ['accessId'] } },
 		},
 		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 600 },
+			default: 60,
+			description: 'How long to wait for each answer from Yunke before giving up',
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'hidden',

@@ -165,6 +165,8 @@ export class N8nInstance {
 	private output = '';
 	private cookie?: string;
 	private readonly browserId = randomUUID();
+	/** Workflows published with the CLI while stopped: `start()` waits until their triggers are live. */
+	private readonly publishedBeforeStart = new Set<string>();
 	port?: number;
 	owner?: typeof DEFAULT_OWNER;
 
@@ -266,7 +268,7 @@ export class N8nInstance {
 	 */
 	async importWorkflow(workflow: Record<string, unknown> | Array<Record<string, unknown>>): Promise<RunResult> {
 		this.assertStopped('importWorkflow');
-		const list = (Array.isArray(workflow) ? workflow : [workflow]).map((w) => ({ active: false, settings: { executionOrder: 'v1' }, connections: {}, ...w }));
+		const list = (Array.isArray(workflow) ? workflow : [workflow]).map((w): Record<string, unknown> => ({ active: false, settings: { executionOrder: 'v1' }, connections: {}, ...w }));
 		for (const w of list) if (typeof w.id !== 'string' || !w.id) throw new Error(`importWorkflow: workflow "${String(w.name)}" needs a string id`);
 		return this.mustRun(['import:workflow', `--input=${this.writeTemp('workflows', list)}`]);
 	}
@@ -296,24 +298,46 @@ export class N8nInstance {
 
 	/**
 	 * Make a workflow active ("published" in n8n 2.x) so its production webhooks / triggers run.
-	 * Server stopped: `n8n publish:workflow --id` (takes effect at the next `start()`).
-	 * Server running: REST `POST /rest/workflows/:id/activate` (registers webhooks immediately).
+	 * Server stopped: `n8n publish:workflow --id` (the next `start()` waits until it is live).
+	 * Server running: REST `POST /rest/workflows/:id/activate {versionId}`; n8n 2.41 then registers the
+	 * triggers asynchronously (publication outbox), so this polls `/publication-status` until `published`.
 	 */
-	async activate(workflowId: string): Promise<void> {
+	async activate(workflowId: string, timeoutMs = 30_000): Promise<void> {
 		if (!this.server) {
 			await this.mustRun(['publish:workflow', `--id=${workflowId}`]);
+			this.publishedBeforeStart.add(workflowId);
 			return;
 		}
 		const wf = (await this.rest<{ versionId: string }>('GET', `/rest/workflows/${workflowId}`)).data;
 		await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: wf.versionId });
+		await this.waitForPublicationStatus(workflowId, 'published', timeoutMs);
 	}
 
-	async deactivate(workflowId: string): Promise<void> {
+	async deactivate(workflowId: string, timeoutMs = 30_000): Promise<void> {
 		if (!this.server) {
 			await this.mustRun(['unpublish:workflow', `--id=${workflowId}`]);
+			this.publishedBeforeStart.delete(workflowId);
 			return;
 		}
 		await this.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		await this.waitForPublicationStatus(workflowId, 'not_published', timeoutMs);
+	}
+
+	/** `GET /rest/workflows/:id/publication-status` → `{ status: 'published'|'in_progress'|'not_published'|'partial'|'failed', triggers }`. */
+	async publicationStatus(workflowId: string): Promise<{ status: string; liveVersionId: string | null; triggers: Array<{ nodeId: string; status: string; errorMessage?: string | null }> }> {
+		return (await this.rest<{ status: string; liveVersionId: string | null; triggers: Array<{ nodeId: string; status: string; errorMessage?: string | null }> }>('GET', `/rest/workflows/${workflowId}/publication-status`)).data;
+	}
+
+	async waitForPublicationStatus(workflowId: string, wanted: 'published' | 'not_published', timeoutMs = 30_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		let st: Awaited<ReturnType<N8nInstance['publicationStatus']>> | undefined;
+		while (Date.now() < deadline) {
+			st = await this.publicationStatus(workflowId);
+			if (st.status === wanted) return;
+			if (wanted === 'published' && (st.status === 'failed' || st.status === 'partial')) break;
+			await sleep(200);
+		}
+		throw new Error(`workflow ${workflowId}: publication status ${JSON.stringify(st)}, wanted ${wanted}`);
 	}
 
 	get running(): boolean {
@@ -386,6 +410,11 @@ export class N8nInstance {
 		}
 		this.log(`n8n ${this.tools.n8nVersion} listening on ${this.baseUrl} (pid ${child.pid}, ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 		if (opts.setupOwner ?? true) await this.setupOwner();
+		// n8n 2.41 registers published workflows' triggers asynchronously after startup.
+		if (this.publishedBeforeStart.size && this.cookie) {
+			for (const id of this.publishedBeforeStart) await this.waitForPublicationStatus(id, 'published');
+			this.log(`published workflows live after ${((Date.now() - t0) / 1000).toFixed(1)} s: ${[...this.publishedBeforeStart].join(', ')}`);
+		}
 	}
 
 	/**

@@ -157,6 +157,9 @@ describe('real n8n tooling (scripts/n8n)', () => {
 		const execs = await timed('waitForExecutions (rest-activated, 2)', () => n8n.waitForExecutions('probeWfHookRest0001', 2));
 		expect(execs.map((e) => nodeOutput(e.data, 'Hook')[0]?.body)).toEqual([{ callId: 'call-101' }, { callId: 'call-102' }]);
 
+		await timed('deactivate (REST, running)', () => n8n.deactivate('probeWfHookRest0001'));
+		expect((await fetch(n8n.webhookUrl('probe-rest'), { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(404);
+
 		timings['server RSS MiB'] = n8n.serverRssMiB() ?? -1;
 		await timed('stop', () => n8n.stop());
 		expect(n8n.running).toBe(false);

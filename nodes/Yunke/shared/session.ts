@@ -1,12 +1,25 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { formatChinaTime } from './chinaTime';
-import { API_KEY_LIFETIME_SECONDS, ENDPOINTS, LOGIN_FROM, envelopeCode, envelopeMessage } from './contract';
+import { API_KEY_ECHO_FIELD, API_KEY_LIFETIME_SECONDS, ENDPOINTS, LOGIN_FROM, envelopeCode, envelopeMessage } from './contract';
 import { describeVendorCode } from './errorCatalogue';
 import { MultipartBody } from './multipart';
 import { accessSign, md5Hex, urlSignature, withUrlSignature } from './signature';
 
 export type AuthenticationMethod = 'password' | 'accessId';
+
+/** A login or credential-setup failure; its message is already English and free of secrets. */
+export class YunkeCredentialError extends Error {
+	readonly name = 'YunkeCredentialError';
+
+	constructor(
+		message: string,
+		readonly description: string,
+		readonly vendorCode?: number,
+	) {
+		super(message);
+	}
+}
 
 /** The credential fields that the login fills in (hidden, persisted encrypted by n8n). */
 export interface YunkeSession {
@@ -19,13 +32,10 @@ export interface YunkeSession {
 export function normalizeBaseUrl(raw: unknown): string {
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	const parsed = URL.canParse(text) ? new URL(text) : undefined;
-	if (!parsed) {
-		throw new Error(
-			`The Base URL "${text}" is not a valid address. Enter the web console address of your Yunke tenant, for example https://ai123.example.com`,
-		);
-	}
+	const example = 'Enter the web console address of your Yunke tenant in the credential, for example https://ai123.example.com';
+	if (!parsed) throw new YunkeCredentialError(`The Base URL "${text}" is not a valid address`, example);
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		throw new Error(`The Base URL must start with http:// or https://, not ${parsed.protocol}//`);
+		throw new YunkeCredentialError(`The Base URL must start with http:// or https://, not ${parsed.protocol}//`, example);
 	}
 	return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
@@ -66,7 +76,7 @@ export function parseLoginResponse(
 		const vendorMessage = body ? envelopeMessage(body) : '';
 		const known = describeVendorCode(code, vendorMessage);
 		const detail = body ? ` (code ${code ?? 'none'}: ${vendorMessage || 'no message'})` : ': the answer was not JSON';
-		throw new Error(`Yunke login failed: ${known.message}${detail}. ${known.description}`);
+		throw new YunkeCredentialError(`Yunke login failed: ${known.message}${detail}`, known.description, code);
 	}
 	const nowSeconds = Math.floor(now.getTime() / 1000);
 	const vendorExpiry = Number(data.api_key_expire);
@@ -109,7 +119,9 @@ export function signRequest(
 		signed.qs = { url: urlSignature(params), ...params };
 		return signed;
 	}
-	signed.body = withUrlSignature({ ...publicParams, ...((requestOptions.body as IDataObject) ?? {}) });
+	const body: IDataObject = { ...((requestOptions.body as IDataObject) ?? {}) };
+	if (API_KEY_ECHO_FIELD in body) body[API_KEY_ECHO_FIELD] = publicParams.api_key;
+	signed.body = withUrlSignature({ ...publicParams, ...body });
 	return signed;
 }
 

@@ -2,6 +2,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { describeVendorCode } from '../../shared/errorCatalogue';
+import { YunkeCredentialError } from '../../shared/session';
 
 export interface VendorFailure {
 	code: number | undefined;
@@ -122,4 +123,23 @@ export function transportError(node: INode, fault: TransportFault, endpoint: str
 export function isTransient(fault: TransportFault): boolean {
 	if (fault.kind === 'http') return (fault.status ?? 0) >= 500 || fault.status === 429;
 	return fault.kind === 'reset' || fault.kind === 'timeout' || fault.kind === 'empty' || fault.kind === 'notJson';
+}
+
+/** The login failure inside whatever n8n wrapped it in, if the failure was the login. */
+export function findCredentialError(error: unknown): YunkeCredentialError | undefined {
+	let current = error as { cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (current instanceof YunkeCredentialError) return current;
+		current = current.cause as { cause?: unknown } | undefined;
+	}
+	return undefined;
+}
+
+export function credentialError(node: INode, failure: YunkeCredentialError, itemIndex?: number): NodeApiError {
+	return new NodeApiError(node, { code: failure.vendorCode ?? null, stage: 'login' } as JsonObject, {
+		message: failure.message,
+		description: failure.description,
+		httpCode: failure.vendorCode === undefined ? undefined : String(failure.vendorCode),
+		itemIndex,
+	});
 }

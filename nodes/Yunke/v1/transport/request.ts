@@ -13,6 +13,8 @@ import { sessionOwner } from '../../shared/session';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
 import {
 	classifyThrown,
+	credentialError,
+	findCredentialError,
 	isTransient,
 	transportError,
 	vendorError,
@@ -42,8 +44,6 @@ type Parsed<T> = { ok: T } | { vendor: VendorFailure } | { fault: TransportFault
 const DEFAULT_TIMEOUT_MS = 60_000;
 const TRANSIENT_RETRIES = 3;
 const BACKOFF_BASE_MS = 300;
-/** One re-read of a key another execution may have renewed, then at most one login of our own. */
-const AUTH_RENEWALS = 2;
 
 /** POST JSON or GET query to Yunke; returns the success envelope or throws an English NodeApiError. */
 export async function yunkeApiRequest(this: YunkeContext, request: YunkeRequest): Promise<IDataObject> {
@@ -69,16 +69,21 @@ async function sendWithSession<T>(
 	const node = ctx.getNode();
 	let session = await ctx.getCredentials(CREDENTIAL_TYPE, request.itemIndex ?? 0);
 	let forceLogin = sessionNeedsLogin(session);
-	let renewals = 0;
+	let usedRenewedKey = false;
+	let loggedIn = false;
 	let transientRetries = 0;
 	for (;;) {
 		let parsed: Parsed<T>;
 		try {
-			const raw = await send(ctx, request, responseOptions, forceLogin ? { ...session, apiKey: '' } : undefined);
+			const timeout = request.timeoutMs ?? timeoutOf(session);
+			const raw = await send(ctx, { ...request, timeoutMs: timeout }, responseOptions, forceLogin ? { ...session, apiKey: '' } : undefined);
 			parsed = parse(raw, request.endpoint);
 		} catch (error) {
+			const credentialFailure = findCredentialError(error);
+			if (credentialFailure) throw credentialError(node, credentialFailure, request.itemIndex);
 			parsed = { fault: classifyThrown(error) };
 		}
+		loggedIn ||= forceLogin;
 		forceLogin = false;
 		if ('ok' in parsed) return parsed.ok;
 		if ('fault' in parsed) {
@@ -88,17 +93,27 @@ async function sendWithSession<T>(
 			}
 			throw transportError(node, parsed.fault, request.endpoint, request.itemIndex);
 		}
-		const code = parsed.vendor.code;
-		if (code !== undefined && (AUTH_RENEW_CODES as readonly number[]).includes(code) && renewals < AUTH_RENEWALS) {
-			renewals++;
+		if (isRenewCode(parsed.vendor.code) && !loggedIn) {
+			// Another execution may already have logged in (each login kills the previous key): use its
+			// key once before logging in ourselves, so parallel executions converge instead of ping-ponging.
 			const latest = await ctx.getCredentials(CREDENTIAL_TYPE, request.itemIndex ?? 0);
-			const renewedElsewhere = latest.apiKey && latest.apiKey !== session.apiKey && renewals === 1;
+			const renewedElsewhere: boolean = !usedRenewedKey && Boolean(latest.apiKey) && latest.apiKey !== session.apiKey;
+			usedRenewedKey ||= renewedElsewhere;
 			forceLogin = !renewedElsewhere;
 			session = latest;
 			continue;
 		}
 		throw vendorError(node, parsed.vendor, request.itemIndex);
 	}
+}
+
+function isRenewCode(code: number | undefined): boolean {
+	return code !== undefined && (AUTH_RENEW_CODES as readonly number[]).includes(code);
+}
+
+function timeoutOf(session: ICredentialDataDecryptedObject): number {
+	const seconds = Number(session.timeoutSeconds);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_TIMEOUT_MS;
 }
 
 function sessionNeedsLogin(session: ICredentialDataDecryptedObject): boolean {
