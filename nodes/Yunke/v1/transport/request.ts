@@ -30,6 +30,11 @@ export interface YunkeRequest {
 	itemIndex?: number;
 	/** A call that changes nothing on the server: transient faults are retried with backoff. */
 	idempotent?: boolean;
+	/**
+	 * For writes: after a fault that may have struck once the server had applied the call, looks up
+	 * whether it did. Returns the result to use when it did; undefined sends the call once more.
+	 */
+	reconcile?: () => Promise<IDataObject | undefined>;
 	timeoutMs?: number;
 }
 
@@ -72,6 +77,7 @@ async function sendWithSession<T>(
 	let usedRenewedKey = false;
 	let loggedIn = false;
 	let transientRetries = 0;
+	let reconciled = false;
 	for (;;) {
 		let parsed: Parsed<T>;
 		try {
@@ -89,6 +95,12 @@ async function sendWithSession<T>(
 		if ('fault' in parsed) {
 			if (request.idempotent && isTransient(parsed.fault) && transientRetries < TRANSIENT_RETRIES) {
 				await sleep(BACKOFF_BASE_MS * 2 ** transientRetries++);
+				continue;
+			}
+			if (request.reconcile && !reconciled && isTransient(parsed.fault)) {
+				reconciled = true;
+				const applied = await request.reconcile();
+				if (applied) return applied as T;
 				continue;
 			}
 			throw transportError(node, parsed.fault, request.endpoint, request.itemIndex);
