@@ -24,7 +24,8 @@ describe('session handling: one login per credential, never per item', () => {
 		const stored = bed.storedSession();
 		expect(stored.apiKey).toBe(bed.sandbox.auth.currentKey());
 		expect(stored.userSn).toBe(bed.sandbox.data.account.userSn);
-		expect(stored.expiresAt).toBe(bed.sandbox.clock.nowSeconds() + 7200);
+		expect(Number(stored.expiresAt) - bed.sandbox.clock.nowSeconds()).toBeGreaterThanOrEqual(7199);
+		expect(Number(stored.expiresAt) - bed.sandbox.clock.nowSeconds()).toBeLessThanOrEqual(7200);
 
 		const second = await bed.run(LIST_SCRIPTS, FIVE_ITEMS);
 		expect(second.status).toBe('success');

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
-import { listSearch } from './methods';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class YunkeV1 implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +24,7 @@ export class YunkeV1 implements INodeType {
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

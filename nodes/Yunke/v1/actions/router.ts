@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemOperation, OperationResult, YunkeResource } from './node.type';
+import type { BatchOperation, ItemOperation, OperationResult, YunkeResource } from './node.type';
 import { RESOURCES } from './resources';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -12,8 +12,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known for resource "${resource}"`);
 	}
-	if (operation.kind === 'batch') return await operation.executeBatch.call(this, items);
+	if (operation.kind === 'batch') return await runBatch(this, operation, items);
 	return [await runPerItem(this, operation, items)];
+}
+
+/** A batch operation that fails as a whole (its settings are invalid) fails every item, each paired. */
+async function runBatch(ctx: IExecuteFunctions, operation: BatchOperation, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	try {
+		return await operation.executeBatch.call(ctx, items);
+	} catch (error) {
+		// one error for all: it keeps the item its setting was read from (item 0 for run-wide settings)
+		const wrapped = error instanceof NodeApiError || error instanceof NodeOperationError ? error : withItemIndex(ctx, error, 0);
+		if (!ctx.continueOnFail()) throw wrapped;
+		return [items.map((_item, itemIndex) => ({ json: { error: wrapped.message }, error: wrapped, pairedItem: { item: itemIndex } }))];
+	}
 }
 
 async function runPerItem(

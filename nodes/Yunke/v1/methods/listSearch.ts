@@ -71,3 +71,65 @@ export async function searchTasks(
 		paginationToken: nextToken(page, list.items.length, list.total),
 	};
 }
+
+/** Sub-accounts by username, for operations that address an account by its login name (2.1.3, 2.1.4). */
+export async function searchSubAccountUsernames(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchAccountsByUsername(this, filter, paginationToken, false);
+}
+
+/** Sub-accounts that have an extension number, by username. */
+export async function searchExtensions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchAccountsByUsername(this, filter, paginationToken, true);
+}
+
+async function searchAccountsByUsername(
+	ctx: ILoadOptionsFunctions,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+	extensionsOnly: boolean,
+): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken ?? 0);
+	const body: IDataObject = { pageIndex: page, pageSize: PAGE_SIZE };
+	if (filter) body.user_name = filter;
+	const list = extractList(
+		await yunkeApiRequest.call(ctx, { method: 'POST', endpoint: ENDPOINTS.subAccountList, body, idempotent: true }),
+	);
+	return {
+		results: list.items
+			.filter((account) => !extensionsOnly || String(account.ext ?? '').trim() !== '')
+			.map((account) => ({
+				name: [String(account.user_name), account.contact ? `(${String(account.contact)})` : '', account.ext ? `ext ${String(account.ext)}` : '']
+					.filter(Boolean)
+					.join(' '),
+				value: String(account.user_name),
+			})),
+		paginationToken: nextToken(page, list.items.length, list.total),
+	};
+}
+
+/** Skill groups for resource locators; `value` is the skillgroup_sn. */
+export async function searchSkillGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken ?? 0);
+	const body: IDataObject = { pageIndex: page, pageSize: PAGE_SIZE };
+	if (filter) body.skillgroups_name = filter;
+	const list = extractList(await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.skillGroupList, body, idempotent: true }));
+	return {
+		results: list.items.map((group) => ({
+			name: group.skillgroup_caption ? `${String(group.skillgroup_name)} (${String(group.skillgroup_caption)})` : String(group.skillgroup_name),
+			value: String(group.skillgroup_sn ?? group.sn),
+		})),
+		paginationToken: nextToken(page, list.items.length, list.total),
+	};
+}

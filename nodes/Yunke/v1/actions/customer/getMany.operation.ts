@@ -1,0 +1,60 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { CUSTOMER_SEARCH_FIELDS, ENDPOINTS } from '../../../shared/contract';
+import { requireDateRange } from '../../helpers/validation';
+import { yunkeApiRequestAllItems } from '../../transport';
+import { paginationFields } from '../common.descriptions';
+import { poolField } from './customer.descriptions';
+
+const properties: INodeProperties[] = [
+	poolField,
+	...paginationFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Name or Phone Contains',
+				name: 'nameOrPhone',
+				type: 'string',
+				default: '',
+				description: 'Only customers whose name or phone number contains this text',
+			},
+			{
+				displayName: 'Updated After',
+				name: 'updatedFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers changed at or after this time (China time when no zone is given)',
+			},
+			{
+				displayName: 'Updated Before',
+				name: 'updatedTo',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers changed at or before this time (China time when no zone is given)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const pool = this.getNodeParameter('pool', itemIndex) as 'private' | 'public';
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { nameOrPhone?: string; updatedFrom?: string; updatedTo?: string };
+	const { from, to } = requireDateRange(this, itemIndex, ['Updated After', filters.updatedFrom], ['Updated Before', filters.updatedTo]);
+	const search: IDataObject = {};
+	if (filters.nameOrPhone?.trim()) search[CUSTOMER_SEARCH_FIELDS.nameOrPhone] = filters.nameOrPhone.trim();
+	if (from) search[CUSTOMER_SEARCH_FIELDS.updatedFrom] = from;
+	if (to) search[CUSTOMER_SEARCH_FIELDS.updatedTo] = to;
+	const qs: IDataObject = { isPrivate: pool === 'private' ? 1 : 0 };
+	if (Object.keys(search).length) qs.data = JSON.stringify(search);
+	return await yunkeApiRequestAllItems.call(this, { method: 'GET', endpoint: ENDPOINTS.customerList, qs, itemIndex }, { limit });
+}

@@ -1,0 +1,222 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+
+import { CUSTOMER_FOLLOW_SET, CUSTOMER_IMPORT_MAX_QUERY_BYTES, ENDPOINTS } from '../../../shared/contract';
+import { MultipartBody } from '../../../shared/multipart';
+import { locatorValue } from '../../helpers/fields';
+import { invalidInput } from '../../helpers/validation';
+import { yunkeApiRequest } from '../../transport';
+import { withItemIndex } from '../router';
+import { poolField, subAccountSnLocator } from './customer.descriptions';
+import { readCustomerRow } from './customerRow';
+import { readAccountSns } from './phoneList';
+
+const EXCEL_NAME = /\.(xlsx|xls)$/i;
+
+const properties: INodeProperties[] = [
+	poolField,
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Excel File', value: 'excel', description: 'Each input item carries an Excel file of customers' },
+			{ name: 'Input Items', value: 'json', description: 'Each input item is one customer' },
+		],
+		default: 'json',
+	},
+	{
+		displayName: 'Columns',
+		name: 'columnMode',
+		type: 'options',
+		options: [
+			{ name: 'Use the Item’s Fields', value: 'item', description: 'Every field of the item becomes a CRM column' },
+			{ name: 'Map Columns Below', value: 'mapped' },
+		],
+		default: 'item',
+		displayOptions: { show: { source: ['json'] } },
+	},
+	{
+		displayName: 'Columns',
+		name: 'columns',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Column',
+		default: {},
+		displayOptions: { show: { source: ['json'], columnMode: ['mapped'] } },
+		options: [
+			{
+				displayName: 'Column',
+				name: 'column',
+				values: [
+					{ displayName: 'Column Name', name: 'name', type: 'string', default: '', placeholder: '电话', description: 'CRM column, such as 电话, 姓名 or 地址' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field containing the .xlsx or .xls file',
+		displayOptions: { show: { source: ['excel'] } },
+	},
+	{
+		...subAccountSnLocator('Owner', 'owner', 'Sub-account that owns the imported customers; in By User SN mode several sns separated by commas share them out'),
+		default: { mode: 'list', value: '' },
+		displayOptions: { show: { pool: ['private'] } },
+	},
+	{
+		displayName: 'Whether to Take Over Private Customers',
+		name: 'takeOverPrivate',
+		type: 'boolean',
+		default: false,
+		description: 'Whether numbers that are private-pool customers are released to the public pool instead of being skipped',
+		displayOptions: { show: { pool: ['public'] } },
+	},
+	{
+		displayName: 'Origin',
+		name: 'origin',
+		type: 'options',
+		options: [
+			{ name: 'AI Shortlist', value: CUSTOMER_FOLLOW_SET.aiShortlist },
+			{ name: 'Manual Import', value: CUSTOMER_FOLLOW_SET.manualImport },
+			{ name: 'Opportunity Import', value: CUSTOMER_FOLLOW_SET.opportunityImport },
+		],
+		default: -1, // CUSTOMER_FOLLOW_SET.manualImport
+		description: 'Where the public-pool customers of the file come from',
+		displayOptions: { show: { pool: ['public'], source: ['excel'] } },
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['import'] } }, properties);
+
+interface Target {
+	pool: 'private' | 'public';
+	/** user_sn_input for the private pool, auto_ignore for the public pool */
+	params: IDataObject;
+}
+
+interface PendingRow {
+	itemIndex: number;
+	row: Record<string, string>;
+}
+
+/**
+ * Input items become CRM rows; rows with the same pool and owner travel together in GET requests
+ * that stay under the query-size limit. Excel files go one per item.
+ */
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const output: INodeExecutionData[] = [];
+	const fail = (error: unknown, itemIndexes: number[]) => {
+		const wrapped = withItemIndex(this, error, itemIndexes[0]);
+		if (!this.continueOnFail()) throw wrapped;
+		output.push({ json: { error: wrapped.message }, error: wrapped, pairedItem: pairs(itemIndexes) });
+	};
+	const source = this.getNodeParameter('source', 0) as 'json' | 'excel';
+	if (source === 'excel') {
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				output.push({ json: await importExcel(this, itemIndex), pairedItem: { item: itemIndex } });
+			} catch (error) {
+				fail(error, [itemIndex]);
+			}
+		}
+		return [output];
+	}
+	const groups = new Map<string, { target: Target; rows: PendingRow[] }>();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const target = readTarget(this, itemIndex);
+			const row = readCustomerRow(this, itemIndex);
+			const key = JSON.stringify(target);
+			if (!groups.has(key)) groups.set(key, { target, rows: [] });
+			groups.get(key)?.rows.push({ itemIndex, row });
+		} catch (error) {
+			fail(error, [itemIndex]);
+		}
+	}
+	for (const { target, rows } of groups.values()) {
+		for (const chunk of chunkByQuerySize(rows)) {
+			const itemIndexes = chunk.map((entry) => entry.itemIndex);
+			try {
+				const answer = await yunkeApiRequest.call(this, {
+					method: 'GET',
+					endpoint: target.pool === 'private' ? ENDPOINTS.customerImportPrivateJson : ENDPOINTS.customerImportPublicJson,
+					qs: { add_json: addJson(chunk), ...target.params },
+					itemIndex: itemIndexes[0],
+				});
+				output.push({ json: { pool: target.pool, rows: chunk.length, ...importCounts(answer) }, pairedItem: pairs(itemIndexes) });
+			} catch (error) {
+				fail(error, itemIndexes);
+			}
+		}
+	}
+	return [output];
+}
+
+function readTarget(ctx: IExecuteFunctions, itemIndex: number): Target {
+	const pool = ctx.getNodeParameter('pool', itemIndex) as 'private' | 'public';
+	if (pool === 'private') {
+		const owners = readAccountSns(ctx, itemIndex, 'Owner', locatorValue(ctx, 'owner', itemIndex));
+		return { pool, params: { user_sn_input: owners.join(',') } };
+	}
+	return { pool, params: { auto_ignore: ctx.getNodeParameter('takeOverPrivate', itemIndex, false) ? '1' : '0' } };
+}
+
+function addJson(rows: PendingRow[]): string {
+	return JSON.stringify({ data: rows.map((entry) => entry.row) });
+}
+
+/** Splits rows so that each request's `add_json`, URL-encoded, stays under the limit (one row always fits a request). */
+function chunkByQuerySize(rows: PendingRow[]): PendingRow[][] {
+	const chunks: PendingRow[][] = [];
+	let current: PendingRow[] = [];
+	for (const row of rows) {
+		const candidate = [...current, row];
+		if (current.length > 0 && encodeURIComponent(addJson(candidate)).length > CUSTOMER_IMPORT_MAX_QUERY_BYTES) {
+			chunks.push(current);
+			current = [row];
+		} else current = candidate;
+	}
+	if (current.length) chunks.push(current);
+	return chunks;
+}
+
+async function importExcel(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const target = readTarget(ctx, itemIndex);
+	const property = ctx.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const binary = ctx.helpers.assertBinaryData(itemIndex, property);
+	const fileName = binary.fileName ?? 'customers.xlsx';
+	if (!EXCEL_NAME.test(fileName)) {
+		throw invalidInput(ctx, itemIndex, 'Input Binary Field', `the file "${fileName}" is not an Excel file`, 'Yunke accepts only .xlsx and .xls files; convert the file first, for example with the Convert to File node');
+	}
+	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+	const fields: Record<string, string> = Object.fromEntries(Object.entries(target.params).map(([key, value]) => [key, String(value)]));
+	if (target.pool === 'public') fields.follow_set_id = String(ctx.getNodeParameter('origin', itemIndex));
+	const answer = await yunkeApiRequest.call(ctx, {
+		method: 'POST',
+		endpoint: target.pool === 'private' ? ENDPOINTS.customerImportPrivateExcel : ENDPOINTS.customerImportPublicExcel,
+		body: new MultipartBody(fields, [{ field: 'upload', fileName, mimeType: binary.mimeType, data }]),
+		itemIndex,
+	});
+	return { pool: target.pool, fileName, ...importCounts(answer) };
+}
+
+/** 6.7.3's answer, whose counts come as numbers or strings. */
+function importCounts(answer: IDataObject): IDataObject {
+	return {
+		total: Number(answer.total ?? 0),
+		imported: Number(answer.success_count ?? 0),
+		failed: Number(answer.fail ?? 0),
+		duplicates: Number(answer.repeat ?? 0),
+	};
+}
+
+function pairs(itemIndexes: number[]): IPairedItemData | IPairedItemData[] {
+	return itemIndexes.length === 1 ? { item: itemIndexes[0] } : itemIndexes.map((item) => ({ item }));
+}

@@ -1,0 +1,27 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/contract';
+import { locatorValue } from '../../helpers/fields';
+import { yunkeApiRequest } from '../../transport';
+import { phonesField, subAccountSnLocator } from './customer.descriptions';
+import { readAccountSns, readPhoneList } from './phoneList';
+
+const properties: INodeProperties[] = [
+	phonesField('Phone numbers of the private-pool customers to share, separated by commas'),
+	subAccountSnLocator('Collaborators', 'collaborators', 'Sub-accounts that follow up the customers together with the owner'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['share'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const phones = readPhoneList(this, itemIndex, 'Phone Numbers', this.getNodeParameter('phones', itemIndex));
+	const collaborators = readAccountSns(this, itemIndex, 'Collaborators', locatorValue(this, 'collaborators', itemIndex));
+	await yunkeApiRequest.call(this, {
+		method: 'GET',
+		endpoint: ENDPOINTS.customerShare,
+		qs: { phone: phones.join(','), follow_user_sn: collaborators.join(',') },
+		itemIndex,
+	});
+	return { shared: true, phones, collaborators };
+}

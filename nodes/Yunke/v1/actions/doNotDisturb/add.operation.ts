@@ -1,0 +1,109 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DND_UPLOAD_FIELD, ENDPOINTS } from '../../../shared/contract';
+import { MultipartBody } from '../../../shared/multipart';
+import { extraVendorFields } from '../../helpers/fields';
+import { invalidInput, requireInteger, requirePhone } from '../../helpers/validation';
+import { sendOnceMore, yunkeApiRequest } from '../../transport';
+import { additionalVendorFields } from '../common.descriptions';
+import { findListedNumber } from './reconcile';
+
+const EXCEL_NAME = /\.(xlsx|xls)$/i;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Excel File', value: 'excel', description: 'Add every number of an Excel file (columns 电话, 姓名, 单位, 地址, 备注)' },
+			{ name: 'One Number', value: 'number', description: 'Add the number given below' },
+		],
+		default: 'number',
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '13800138000',
+		description: 'The number that must not be called',
+		displayOptions: { show: { source: ['number'] } },
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field containing the .xlsx or .xls file',
+		displayOptions: { show: { source: ['excel'] } },
+	},
+	{
+		displayName: 'Block for Days',
+		name: 'days',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 0,
+		description: 'How many days the numbers stay blocked; 0 blocks them permanently',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { source: ['number'] } },
+		options: [
+			{ displayName: 'Address', name: 'address', type: 'string', default: '' },
+			{ displayName: 'Company', name: 'unit', type: 'string', default: '', description: 'Company or organisation of the number’s owner' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the number’s owner' },
+			{ displayName: 'Remark', name: 'remark', type: 'string', default: '' },
+		],
+	},
+	additionalVendorFields(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['doNotDisturb'], operation: ['add'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const source = this.getNodeParameter('source', itemIndex) as 'number' | 'excel';
+	const days = requireInteger(this, itemIndex, 'Block for Days', this.getNodeParameter('days', itemIndex), { min: 0 });
+	const extra = extraVendorFields(this, itemIndex);
+	if (source === 'number') {
+		const phone = requirePhone(this, itemIndex, 'Phone Number', this.getNodeParameter('phone', itemIndex));
+		const details = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const body: IDataObject = { phone, term_value: days, ...trimmed(details), ...extra };
+		const reconcile = async () => await findListedNumber(this, itemIndex, phone);
+		const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.dndAdd, body, itemIndex, reconcile });
+		return { phone, days, ...counts(answer) };
+	}
+	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const binary = this.helpers.assertBinaryData(itemIndex, property);
+	const fileName = binary.fileName ?? 'blacklist.xlsx';
+	if (!EXCEL_NAME.test(fileName)) {
+		throw invalidInput(this, itemIndex, 'Input Binary Field', `the file "${fileName}" is not an Excel file`, 'Yunke accepts only .xlsx and .xls files; convert the file first, for example with the Convert to File node');
+	}
+	const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+	const fields = Object.fromEntries(Object.entries({ term_value: days, ...extra }).map(([key, value]) => [key, typeof value === 'object' ? JSON.stringify(value) : String(value)]));
+	const body = new MultipartBody(fields, [{ field: DND_UPLOAD_FIELD, fileName, mimeType: binary.mimeType, data }]);
+	// the platform counts numbers it already lists as `repeat`, so a file is simply sent once more
+	const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.dndAdd, body, itemIndex, reconcile: sendOnceMore });
+	return { fileName, days, ...counts(answer) };
+}
+
+/** The owner details in the order of the vendor's form (8.4). */
+function trimmed(details: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const key of ['name', 'unit', 'address', 'remark']) if (details[key] !== undefined) out[key] = String(details[key]).trim();
+	return out;
+}
+
+/** 8.4 reports how many numbers were added, rejected and already listed (§8 contract). */
+function counts(answer: IDataObject): IDataObject {
+	const data = (answer.data ?? {}) as IDataObject;
+	return { added: Number(data.success ?? 0), failed: Number(data.fail ?? 0), alreadyListed: Number(data.repeat ?? 0) };
+}

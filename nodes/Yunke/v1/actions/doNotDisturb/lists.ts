@@ -1,0 +1,18 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { invalidInput } from '../../helpers/validation';
+
+/** Comma, semicolon or newline separated text, or an array from an expression. */
+export function splitList(raw: unknown): string[] {
+	const parts = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[,;\n]/);
+	return parts.map((part) => part.trim()).filter(Boolean);
+}
+
+/** List entry IDs (8.2, 8.3) as the vendor's `ids_json` strings; `optional` allows an empty list. */
+export function readIdList(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown, optional = false): string[] {
+	const ids = splitList(raw);
+	if (ids.length === 0 && !optional) throw invalidInput(ctx, itemIndex, field, 'is empty', `Enter at least one ID in ${field}`);
+	const bad = ids.find((id) => !/^\d+$/.test(id));
+	if (bad !== undefined) throw invalidInput(ctx, itemIndex, field, `"${bad}" is not an entry ID`, 'Use the numeric IDs that Do-Not-Disturb → Get Many returns, separated by commas');
+	return ids;
+}

@@ -1,0 +1,16 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/contract';
+import { additionalVendorFields } from '../common.descriptions';
+import { updateProperties } from '../subAccount/account.descriptions';
+import { readUpdateBody } from '../subAccount/accountForm';
+import { writeAccount } from '../subAccount/accountRequests';
+
+const properties: INodeProperties[] = [...updateProperties('extension'), additionalVendorFields()];
+
+export const description = updateDisplayOptions({ show: { resource: ['extension'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await writeAccount(this, itemIndex, ENDPOINTS.subAccountUpdate, readUpdateBody(this, itemIndex, 'extension'));
+}

@@ -1,0 +1,28 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/contract';
+import { yunkeApiRequestAllItems } from '../../transport';
+import { paginationFields } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	...paginationFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [{ displayName: 'Name Contains', name: 'name', type: 'string', default: '', description: 'Only roles whose name contains this text' }],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['role'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const name = String((this.getNodeParameter('filters', itemIndex, {}) as { name?: string }).name ?? '').trim();
+	const body: IDataObject = name ? { data: { name } } : {};
+	return await yunkeApiRequestAllItems.call(this, { method: 'POST', endpoint: ENDPOINTS.roleList, body, itemIndex }, { limit });
+}

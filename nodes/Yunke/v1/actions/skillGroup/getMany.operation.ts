@@ -1,0 +1,34 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/contract';
+import { pick } from '../../helpers/fields';
+import { yunkeApiRequestAllItems } from '../../transport';
+import { paginationFields, simplifyField } from '../common.descriptions';
+
+const SIMPLE_FIELDS = ['id', 'skillgroup_sn', 'skillgroup_name', 'skillgroup_caption', 'strategy', 'skillgroup_all_busy', 'skillgroup_no_agent'] as const;
+
+const properties: INodeProperties[] = [
+	...paginationFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [{ displayName: 'Name Contains', name: 'name', type: 'string', default: '', description: 'Only skill groups whose name contains this text' }],
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['skillGroup'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const name = String((this.getNodeParameter('filters', itemIndex, {}) as { name?: string }).name ?? '').trim();
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const body: IDataObject = name ? { skillgroups_name: name } : {};
+	const groups = await yunkeApiRequestAllItems.call(this, { method: 'POST', endpoint: ENDPOINTS.skillGroupList, body, itemIndex }, { limit });
+	return simplify ? groups.map((group) => pick(group, SIMPLE_FIELDS)) : groups;
+}

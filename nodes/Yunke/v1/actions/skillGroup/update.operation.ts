@@ -1,0 +1,78 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS, SKILL_GROUP_PKEY } from '../../../shared/contract';
+import { extraVendorFields, locatorValue } from '../../helpers/fields';
+import { requireText } from '../../helpers/validation';
+import { yunkeApiRequest } from '../../transport';
+import { additionalVendorFields } from '../common.descriptions';
+import { skillGroupLocator } from './skillGroup.descriptions';
+
+const properties: INodeProperties[] = [
+	skillGroupLocator,
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Name of the skill group' },
+	{
+		displayName: 'When No Agent Answers',
+		name: 'noAgent',
+		type: 'options',
+		options: [
+			{ name: 'Hang Up', value: 2 },
+			{ name: 'Play Waiting Tone', value: 3 },
+			{ name: 'Try the Next Agent', value: 1 },
+		],
+		default: 1,
+		description: 'What happens to a transferred call that the chosen agent does not answer',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Distribution Strategy',
+				name: 'strategy',
+				type: 'options',
+				options: [
+					{ name: 'Longest Idle Agent (Inbound and Outbound)', value: 1 },
+					{ name: 'Longest Idle Agent (Inbound Only)', value: 0 },
+					{ name: 'Round Robin by Call Count', value: 2 },
+				],
+				default: 0,
+				description: 'How transferred calls are given to the agents of the group',
+			},
+			{
+				displayName: 'When All Agents Are Busy',
+				name: 'allBusy',
+				type: 'options',
+				options: [
+					{ name: 'Hang Up', value: 2 },
+					{ name: 'Play Waiting Tone', value: 3 },
+					{ name: 'Round Robin by Call Count', value: 1 },
+				],
+				default: 1,
+			},
+		],
+	},
+	additionalVendorFields(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['skillGroup'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const sn = requireText(this, itemIndex, 'Skill Group', locatorValue(this, 'skillGroup', itemIndex));
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as { strategy?: number; allBusy?: number };
+	const body: IDataObject = {
+		pkey: SKILL_GROUP_PKEY,
+		entityInstanceId: sn,
+		skillgroup_name: requireText(this, itemIndex, 'Name', this.getNodeParameter('name', itemIndex)),
+	};
+	if (fields.strategy !== undefined) body.strategy = fields.strategy;
+	if (fields.allBusy !== undefined) body.skillgroup_all_busy = fields.allBusy;
+	body.skillgroup_no_agent = this.getNodeParameter('noAgent', itemIndex) as number;
+	Object.assign(body, extraVendorFields(this, itemIndex));
+	await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.skillGroupUpdate, body, itemIndex });
+	const { pkey: _pkey, entityInstanceId: _sn, ...changed } = body;
+	return { updated: true, skillgroup_sn: sn, ...changed };
+}

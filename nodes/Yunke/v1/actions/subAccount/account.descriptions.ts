@@ -1,0 +1,165 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_ORGANIZATION_ID } from '../../../shared/contract';
+
+/** Extensions are sub-accounts with an extension number (§8); both resources share these fields. */
+export type AccountKind = 'extension' | 'subAccount';
+
+const LABEL: Record<AccountKind, string> = { extension: 'Extension', subAccount: 'Sub-Account' };
+const SEARCH_METHOD: Record<AccountKind, string> = { extension: 'searchExtensions', subAccount: 'searchSubAccountUsernames' };
+
+/** Picks one account by username: from a searchable list or typed in. */
+export function accountLocator(kind: AccountKind): INodeProperties {
+	return {
+		displayName: LABEL[kind],
+		name: 'account',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `The ${LABEL[kind].toLowerCase()} to act on, by its username`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: SEARCH_METHOD[kind], searchable: true },
+			},
+			{
+				displayName: 'By Username',
+				name: 'id',
+				type: 'string',
+				placeholder: 'agent01',
+				validation: [{ type: 'regex', properties: { regex: '^[A-Za-z0-9]+$', errorMessage: 'Letters and digits only' } }],
+			},
+		],
+	};
+}
+
+export const usernameField: INodeProperties = {
+	displayName: 'Username',
+	name: 'username',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'agent03',
+	description: 'Login name of the new account: letters and digits only',
+};
+
+export const contactField: INodeProperties = {
+	displayName: 'Name',
+	name: 'contact',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '王小明',
+	description: 'Real name of the person who uses the account',
+};
+
+export const passwordField: INodeProperties = {
+	displayName: 'Password',
+	name: 'password',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	required: true,
+	description: 'Login password of the account',
+};
+
+export const confirmPasswordField: INodeProperties = {
+	displayName: 'Confirm Password',
+	name: 'confirmPassword',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	required: true,
+	description: 'The same password again; nothing is sent when the two differ',
+};
+
+export const extensionField: INodeProperties = {
+	displayName: 'Extension Number',
+	name: 'extension',
+	type: 'string',
+	default: '',
+	placeholder: '8003',
+	description: 'Extension number of the seat: letters and digits only, unique in the account',
+};
+
+export const inboundNumberField: INodeProperties = {
+	displayName: 'Inbound Number',
+	name: 'inboundNumber',
+	type: 'string',
+	default: '',
+	placeholder: '075512345678',
+	description: 'Phone number whose incoming calls ring this seat; must not be used by another seat',
+};
+
+export const aiSeatsField: INodeProperties = {
+	displayName: 'AI Seats',
+	name: 'aiSeats',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 0 },
+	default: 0,
+	description: 'How many of the account’s free AI seats (concurrent AI calls) to allot',
+};
+
+export const roleField: INodeProperties = {
+	displayName: 'Role Name or ID',
+	name: 'roleId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getRoles' },
+	default: '',
+	description:
+		'Permission role of the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const organizationField: INodeProperties = {
+	displayName: 'Organization ID',
+	name: 'organizationId',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 0 },
+	default: DEFAULT_ORGANIZATION_ID,
+	description: 'ID of the organisation the account belongs to; 1 is the root organisation',
+};
+
+/** Create: the required form, then the optional fields of this kind of account. */
+export function createProperties(kind: AccountKind): INodeProperties[] {
+	const required: INodeProperties[] = [
+		usernameField,
+		contactField,
+		passwordField,
+		confirmPasswordField,
+		...(kind === 'extension' ? [{ ...extensionField, required: true }] : []),
+		{ ...aiSeatsField, required: true },
+		{ ...roleField, required: true },
+	];
+	const optional = kind === 'extension' ? [inboundNumberField, organizationField] : [extensionField, inboundNumberField, organizationField];
+	return [
+		...required,
+		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: optional },
+	];
+}
+
+/** Update: the account, then only the fields the user wants to change. */
+export function updateProperties(kind: AccountKind): INodeProperties[] {
+	const optional = (field: INodeProperties): INodeProperties => ({ ...field, required: false });
+	return [
+		accountLocator(kind),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				optional(aiSeatsField),
+				optional(confirmPasswordField),
+				optional(extensionField),
+				optional(inboundNumberField),
+				optional(contactField),
+				optional(organizationField),
+				optional(passwordField),
+				optional(roleField),
+			],
+		},
+	];
+}

@@ -1,0 +1,52 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { ENDPOINTS, SUB_ACCOUNT_DELETE_PKEY } from '../../../shared/contract';
+import { sendOnceMore, yunkeApiRequest, yunkeApiRequestAllItems } from '../../transport';
+import { describeWrittenAccount } from './accountForm';
+import { findCreatedAccount, findDeletedAccount } from './reconcile';
+
+/** 2.1.2 (create) or 2.1.4 (update) with a checked form; returns the account without its password. */
+export async function writeAccount(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	endpoint: typeof ENDPOINTS.subAccountCreate | typeof ENDPOINTS.subAccountUpdate,
+	body: IDataObject,
+): Promise<IDataObject> {
+	// an update sets the same fields again, so only a creation needs looking up after a lost answer
+	const reconcile = endpoint === ENDPOINTS.subAccountCreate ? async () => await findCreatedAccount(ctx, itemIndex, body) : sendOnceMore;
+	const answer = await yunkeApiRequest.call(ctx, { method: 'POST', endpoint, body, itemIndex, reconcile });
+	return describeWrittenAccount(body, answer);
+}
+
+/** 2.1.1, optionally filtered by username; `limit` undefined = every account. */
+export async function listAccounts(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	username: string,
+	limit: number | undefined,
+): Promise<IDataObject[]> {
+	const body: IDataObject = username ? { user_name: username } : {};
+	return await yunkeApiRequestAllItems.call(ctx, { method: 'POST', endpoint: ENDPOINTS.subAccountList, body, itemIndex }, { limit });
+}
+
+/** 2.1.3 for one username; a name Yunke did not delete is an error, not a silent success. */
+export async function deleteAccount(ctx: IExecuteFunctions, itemIndex: number, username: string): Promise<IDataObject> {
+	const answer = await yunkeApiRequest.call(ctx, {
+		method: 'POST',
+		endpoint: ENDPOINTS.subAccountDelete,
+		body: { pkey: SUB_ACCOUNT_DELETE_PKEY, entityInstanceId: [username] },
+		itemIndex,
+		reconcile: async () => await findDeletedAccount(ctx, itemIndex, username),
+	});
+	if (Number(answer.success_num ?? 0) < 1) {
+		const notAllowed = Number(answer.not_allowed ?? 0) > 0;
+		throw new NodeOperationError(ctx.getNode(), `"${username}" was not deleted [item ${itemIndex}]`, {
+			itemIndex,
+			description: notAllowed
+				? 'Yunke does not allow deleting this account (it may still be in use by tasks). Release it first.'
+				: 'Yunke found no account with this username. Check the username, or pick the account from the list.',
+		});
+	}
+	return { deleted: true, username };
+}

@@ -1,0 +1,25 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
+
+import { fetchTemplateColumns } from '../actions/task/import/template';
+
+/** The Columns mapper of Task → Create / Import Data: the chosen script's import template (5.11). */
+export async function getTemplateColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const projectSn = String(this.getNodeParameter('script', '', { extractValue: true }) ?? '').trim();
+	if (!projectSn) {
+		throw new NodeOperationError(this.getNode(), 'Choose a script first: its import template defines the columns');
+	}
+	const columns = await fetchTemplateColumns(this, projectSn);
+	return {
+		fields: columns.map((column) => ({
+			id: column.name,
+			displayName: column.isPhone ? `${column.key} (phone)` : column.key,
+			required: column.required,
+			defaultMatch: false,
+			canBeUsedToMatch: false,
+			display: true,
+			type: 'string',
+		})),
+		...(columns.length === 0 ? { emptyFieldsNotice: 'This script has no import template. Complete it in the Yunke console first.' } : {}),
+	};
+}

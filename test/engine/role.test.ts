@@ -1,0 +1,96 @@
+import { urlSignature } from '../../nodes/Yunke/shared/signature';
+import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+
+let bed: YunkeTestBed;
+beforeAll(async () => (bed = await yunkeTestBed()));
+afterAll(async () => await bed.close());
+beforeEach(() => {
+	bed.sandbox.reset();
+	bed.coldCredential();
+});
+
+function expectSigned(entry: { params: Record<string, unknown> }) {
+	const { url, ...rest } = entry.params;
+	expect(url).toBe(urlSignature(rest));
+}
+
+describe('Role', () => {
+	it('Get Many lists roles with the name filter as the documented data object', async () => {
+		const all = await bed.run({ resource: 'role', operation: 'getMany', returnAll: true });
+		expect(jsonOf(all.outputs[0]).map((role) => [role.id, role.name])).toEqual([
+			[61, '子账号'],
+			[62, '坐席'],
+		]);
+		const filtered = await bed.run({ resource: 'role', operation: 'getMany', returnAll: false, limit: 5, filters: { name: '子' } });
+		expect(jsonOf(filtered.outputs[0]).map((role) => role.id)).toEqual([61]);
+		const request = bed.sandbox.requestsTo('/api/roleGetapi')[1];
+		expect(request.params).toMatchObject({ data: { name: '子' }, pageIndex: 0, pageSize: 5 });
+		expectSigned(request);
+	});
+
+	it('Create sends name, description and permission ids, then reports the new id', async () => {
+		const result = await bed.run({ resource: 'role', operation: 'create', name: '质检员', description: '听录音', permissions: [103, 100] });
+		const [request] = bed.sandbox.requestsTo('/api/doRoleAddapi');
+		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'rolename', 'description', 'permission', 'url']);
+		expect(request.params.permission).toEqual([103, 100]);
+		expectSigned(request);
+		const created = bed.sandbox.data.roles.find((role) => role.name === '质检员');
+		expect(created?.perms).toEqual([103, 100]);
+		expect(jsonOf(result.outputs[0])).toEqual([{ id: created?.id, name: '质检员', description: '听录音', permissions: [103, 100] }]);
+		expect(result.outputs[0][0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('Create refuses an empty permission list before sending, and maps an unknown permission from the vendor', async () => {
+		const result = await bed.run(
+			{ resource: 'role', operation: 'create', name: '={{ $json.name }}', description: 'd', permissions: '={{ $json.perms }}' },
+			[
+				{ name: 'a', perms: [] },
+				{ name: 'b', perms: [999] },
+			],
+			{ onError: 'continueErrorOutput' },
+		);
+		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+			['Permissions: none were chosen [item 0]', { item: 0 }],
+			[expect.stringMatching(/\(Yunke code 30008\)$/), { item: 1 }],
+		]);
+		expect(bed.sandbox.requestsTo('/api/doRoleAddapi')).toHaveLength(1);
+	});
+
+	it('Get returns the role without the permission catalogue when simplified', async () => {
+		const result = await bed.run({ resource: 'role', operation: 'get', roleId: 61 });
+		expect(jsonOf(result.outputs[0])).toEqual([{ name: '子账号', display_name: '子账号', description: '子账号', perms: [100, 101], id: 61 }]);
+		expect(bed.sandbox.requestsTo('/api/roleEditapi')[0].params.id).toBe(61);
+		const raw = await bed.run({ resource: 'role', operation: 'get', roleId: 61, simplify: false });
+		expect(jsonOf(raw.outputs[0])[0].permissionAll['0'].length).toBeGreaterThan(0);
+	});
+
+	it('Update replaces the permissions and description', async () => {
+		const result = await bed.run({ resource: 'role', operation: 'update', roleId: 62, permissions: ['100', '201'], updateFields: { description: '新坐席' } });
+		expect(jsonOf(result.outputs[0])).toEqual([{ updated: true, id: 62, permissions: [100, 201], description: '新坐席' }]);
+		const [request] = bed.sandbox.requestsTo('/api/doRoleupdateapi');
+		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'id', 'description', 'permission', 'url']);
+		expectSigned(request);
+		expect(bed.sandbox.data.roles[1]).toMatchObject({ perms: [100, 201], description: '新坐席' });
+	});
+
+	it('Delete removes an unused role and reports a role in use as an error item', async () => {
+		bed.sandbox.data.roles.push({ id: 70, name: 'tmp', display_name: 'tmp', description: '', perms: [100], created_at: '' });
+		const result = await bed.run({ resource: 'role', operation: 'delete', roleId: '={{ $json.id }}' }, [{ id: 70 }, { id: 61 }], { onError: 'continueErrorOutput' });
+		expect(jsonOf(result.outputs[0])).toEqual([{ deleted: true, id: 70 }]);
+		expect(result.outputs[1][0].pairedItem).toEqual({ item: 1 });
+		expect(result.outputs[1][0].json.error).toMatch(/\(Yunke code 20002\)$/);
+		expect(bed.sandbox.requestsTo('/api/roleDelapi').map((entry) => entry.params.roleid)).toEqual([70, 61]);
+		expect(bed.sandbox.data.roles.map((role) => role.id)).toEqual([61, 62]);
+	});
+
+	it('Get Permission Tree returns one item per permission, checked for the role', async () => {
+		const result = await bed.run({ resource: 'role', operation: 'getPermissionTree', roleId: 62 });
+		const tree = jsonOf(result.outputs[0]);
+		expect(tree.find((node) => node.id === 100)).toEqual({ id: 100, display_name: '数据分析', parent_id: 0, checked: true });
+		expect(tree.find((node) => node.id === 102)).toMatchObject({ parent_id: 101, checked: false });
+		expect(bed.sandbox.requestsTo('/api/getAllPermissionapi')[0].params.roleid).toBe(62);
+		const unmarked = await bed.run({ resource: 'role', operation: 'getPermissionTree' });
+		expect(jsonOf(unmarked.outputs[0]).every((node) => node.checked === false)).toBe(true);
+		expect(bed.sandbox.requestsTo('/api/getAllPermissionapi')[1].params.roleid).toBe(0);
+	});
+});
