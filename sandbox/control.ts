@@ -1,7 +1,9 @@
 import type { ServerResponse } from 'node:http';
 
+import { generateRecords } from './bulkRecords';
 import type { FaultRule } from './faults';
 import { sendJson, type ParsedRequest } from './http';
+import { pushControl } from './pushes';
 import type { Sandbox } from './server';
 
 /**
@@ -35,6 +37,13 @@ export async function controlRoutes(sandbox: Sandbox, request: ParsedRequest, re
 			Object.assign(sandbox.speed, body.speed ?? {});
 			Object.assign(sandbox.data.account, body.account ?? {});
 			return sendJson(res, { ok: true, auth: sandbox.auth.config, speed: sandbox.speed });
+		case 'POST records':
+			return sendJson(res, { ok: true, ...generateRecords(sandbox, Number(body.count ?? 0), body.taskSn ? String(body.taskSn) : undefined) });
+		case 'GET pushes':
+		case 'POST pushes':
+		case 'DELETE pushes':
+		case 'POST push':
+			return sendJson(res, await pushControl(sandbox, `${request.method} ${action}`, body));
 		case 'GET log':
 			return sendJson(res, { requests: sandbox.log });
 		case 'DELETE log':

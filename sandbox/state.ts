@@ -77,6 +77,8 @@ export interface TaskRow {
 	state: 'waiting' | 'dialled' | 'cancelled' | 'stopped';
 	attempts: number;
 	importedAt: string;
+	/** when 5.9 stopped the row (5.6 lists it) */
+	stoppedAt?: string;
 }
 
 export interface Task {

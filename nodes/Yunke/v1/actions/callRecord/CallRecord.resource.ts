@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { YunkeOperation } from '../node.type';
+import * as downloadRecording from './downloadRecording.operation';
+import * as getMany from './getMany.operation';
+import * as getTranscript from './getTranscript.operation';
+
+export const operations: Record<string, YunkeOperation> = { downloadRecording, getMany, getTranscript };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['callRecord'] } },
+		options: [
+			{
+				name: 'Download Recording',
+				value: 'downloadRecording',
+				description: 'Download the audio of a call, or of one customer reply, as a file',
+				action: 'Download a call recording',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List call records (results of AI calls) with filters',
+				action: 'Get many call records',
+			},
+			{
+				name: 'Get Transcript',
+				value: 'getTranscript',
+				description: 'Get what the robot and the customer said in a call',
+				action: 'Get the transcript of a call',
+			},
+		],
+		default: 'getMany',
+	},
+	...downloadRecording.description,
+	...getMany.description,
+	...getTranscript.description,
+];

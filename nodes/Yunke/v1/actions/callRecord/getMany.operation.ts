@@ -1,0 +1,193 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS, INTENT_FIELDS, INTENT_LEVELS } from '../../../shared/contract';
+import { extraVendorFields, pick } from '../../helpers/fields';
+import { nestedLocatorValue } from '../../helpers/nestedLocator';
+import { invalidInput, requireDateRange, requireInteger, requirePhone } from '../../helpers/validation';
+import { yunkeApiRequestAllItems } from '../../transport';
+import { additionalVendorFields, paginationFields, simplifyField } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	...paginationFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only calls placed at or after this time (China time when no zone is given)',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only calls placed at or before this time (China time when no zone is given)',
+			},
+			{
+				displayName: 'Intent Field',
+				name: 'intentField',
+				type: 'options',
+				options: [
+					{ name: 'AI Intent', value: INTENT_FIELDS.ai, description: 'The level the AI assigned' },
+					{ name: 'Manual Label', value: INTENT_FIELDS.manual, description: 'The level an agent assigned' },
+				],
+				default: 'status',
+				description: 'Which intent level the Intent Levels filter applies to',
+			},
+			{
+				displayName: 'Intent Levels',
+				name: 'intentLevels',
+				type: 'multiOptions',
+				options: INTENT_LEVELS.map((level) => ({ name: level, value: level })),
+				default: [],
+				description: 'Only calls with one of these intent levels (A best … F worst)',
+			},
+			{
+				displayName: 'Max Talk Time (Seconds)',
+				name: 'talkTimeMax',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 600,
+			},
+			{
+				displayName: 'Max Turns',
+				name: 'turnCountMax',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 20,
+				description: 'Only calls with at most this many dialogue rounds',
+			},
+			{
+				displayName: 'Min Talk Time (Seconds)',
+				name: 'talkTimeMin',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 10,
+			},
+			{
+				displayName: 'Min Turns',
+				name: 'turnCountMin',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1,
+				description: 'Only calls with at least this many dialogue rounds',
+			},
+			{
+				displayName: 'Name or Phone Contains',
+				name: 'nameOrPhone',
+				type: 'string',
+				default: '',
+				description: 'Only calls whose customer name or number contains this text',
+			},
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				description: 'Only calls to this exact number',
+			},
+			{
+				displayName: 'Script',
+				name: 'script',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				description: 'Only calls made with this AI script',
+				modes: [
+					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchScripts', searchable: true } },
+					{ displayName: 'By Sn', name: 'id', type: 'string', placeholder: 'e.g. projects|4a92…' },
+				],
+			},
+			{
+				displayName: 'Task',
+				name: 'task',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				description: 'Only calls of this task',
+				modes: [
+					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTasks', searchable: true } },
+					{ displayName: 'By Sn', name: 'id', type: 'string', placeholder: 'e.g. dial_task_main_sn|1427…' },
+				],
+			},
+		],
+	},
+	simplifyField,
+	{ ...additionalVendorFields(), displayName: 'Extra Vendor Filters (JSON)', description: 'Further crmList filters, as a JSON object; they are sent as given and override the filters above' },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['callRecord'], operation: ['getMany'] } }, properties);
+
+const SIMPLE_FIELDS = [
+	'sn',
+	'phone',
+	'name',
+	'source',
+	'created_at',
+	'connected_at',
+	'talktimes',
+	'status',
+	'hangup_reason',
+	'recordpath',
+	'recordfile',
+] as const;
+
+/** 6.1 crmList; Return All pages with the largest page size the API allows. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const body = { ...readFilters(this, itemIndex), ...extraVendorFields(this, itemIndex) };
+	const records = await yunkeApiRequestAllItems.call(this, { method: 'POST', endpoint: ENDPOINTS.callRecordList, body, itemIndex }, { limit });
+	if (!simplify) return records;
+	const simplified = new Array<IDataObject>(records.length);
+	for (let i = 0; i < records.length; i++) simplified[i] = pick(records[i], SIMPLE_FIELDS);
+	return simplified;
+}
+
+function readFilters(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	const { from, to } = requireDateRange(ctx, itemIndex, ['Created After', filters.createdAfter], ['Created Before', filters.createdBefore]);
+	if (from) body.start_create_at = from;
+	if (to) body.end_create_at = to;
+	if (filters.phone !== undefined && String(filters.phone).trim() !== '') body.phone = requirePhone(ctx, itemIndex, 'Filters → Phone', filters.phone);
+	if (filters.nameOrPhone) body.namephone = String(filters.nameOrPhone).trim();
+	if (filters.task !== undefined) body.dial_task_main_sn = requiredLocator(ctx, itemIndex, 'Filters → Task', filters.task);
+	if (filters.script !== undefined) body.project_sn = requiredLocator(ctx, itemIndex, 'Filters → Script', filters.script);
+	const levels = (filters.intentLevels as string[] | undefined) ?? [];
+	if (levels.length > 0) {
+		body.status_search = (filters.intentField as string | undefined) ?? INTENT_FIELDS.ai;
+		body.status_value = levels;
+	} else if (filters.intentField !== undefined) {
+		throw invalidInput(ctx, itemIndex, 'Filters → Intent Levels', 'none selected while Intent Field is set', 'Select one or more levels (A–F), or remove the Intent Field filter');
+	}
+	const talk = range(ctx, itemIndex, 'Talk Time', filters.talkTimeMin, filters.talkTimeMax);
+	if (talk.min !== undefined) body.talktimes_min = talk.min;
+	if (talk.max !== undefined) body.talktimes_max = talk.max;
+	const turns = range(ctx, itemIndex, 'Turns', filters.turnCountMin, filters.turnCountMax);
+	if (turns.min !== undefined) body.turn_count_min = turns.min;
+	if (turns.max !== undefined) body.turn_count_max = turns.max;
+	return body;
+}
+
+function requiredLocator(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string {
+	const value = nestedLocatorValue(raw);
+	if (!value) throw invalidInput(ctx, itemIndex, field, 'is empty', 'Pick a value from the list or enter its sn, or remove the filter');
+	return value;
+}
+
+function range(ctx: IExecuteFunctions, itemIndex: number, label: string, minRaw: unknown, maxRaw: unknown): { min?: number; max?: number } {
+	const min = minRaw === undefined ? undefined : requireInteger(ctx, itemIndex, `Filters → Min ${label}`, minRaw, { min: 0 });
+	const max = maxRaw === undefined ? undefined : requireInteger(ctx, itemIndex, `Filters → Max ${label}`, maxRaw, { min: 0 });
+	if (min !== undefined && max !== undefined && min > max) {
+		throw invalidInput(ctx, itemIndex, `Filters → Max ${label}`, `${max} is below Min ${label} ${min}`, `Set Max ${label} to at least ${min}`);
+	}
+	return { min, max };
+}

@@ -1,0 +1,59 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS, REQUIRED_COLUMN_PREFIX } from '../../../shared/contract';
+import { yunkeApiRequest, yunkeDownload } from '../../transport';
+import { readScriptSn, scriptLocator } from './scriptLocator';
+
+const properties: INodeProperties[] = [
+	scriptLocator,
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: 'Column List', value: 'columns', description: 'The template columns and which of them are required' },
+			{ name: 'Excel File', value: 'excel', description: 'The empty import template as an xlsx file' },
+		],
+		default: 'columns',
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		description: 'The name of the output binary field to put the file in',
+		displayOptions: { show: { output: ['excel'] } },
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['script'], operation: ['getImportTemplate'] } }, properties);
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** 5.11 exportModel (GET): `type=json` gives the header row; without `type` Yunke sends the Excel file. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | INodeExecutionData[]> {
+	const sn = readScriptSn(this, itemIndex);
+	if (this.getNodeParameter('output', itemIndex) === 'excel') {
+		const binaryProperty = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
+		const file = await yunkeDownload.call(this, { method: 'GET', endpoint: ENDPOINTS.scriptTemplate, qs: { project_sn: sn }, itemIndex, idempotent: true });
+		const fileName = file.fileName || 'import-template.xlsx';
+		const binary = await this.helpers.prepareBinaryData(file.data, fileName, file.mimeType.includes('sheet') ? file.mimeType : XLSX_MIME);
+		return [{ json: { project_sn: sn, fileName, fileSize: file.data.length }, binary: { [binaryProperty]: binary } }];
+	}
+	const response = await yunkeApiRequest.call(this, {
+		method: 'GET',
+		endpoint: ENDPOINTS.scriptTemplate,
+		qs: { project_sn: sn, type: 'json' },
+		itemIndex,
+		idempotent: true,
+	});
+	const header = Array.isArray(response.data) && Array.isArray(response.data[0]) ? (response.data[0] as unknown[]) : [];
+	const columns = header.map((cell) => {
+		const text = String(cell).trim();
+		const required = text.startsWith(REQUIRED_COLUMN_PREFIX);
+		return { name: required ? text.slice(REQUIRED_COLUMN_PREFIX.length) : text, required };
+	});
+	return { project_sn: sn, columns, raw: response.data as IDataObject[] };
+}

@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS, LIMITS, TASK_LIST_ALL_TIME } from '../../../../shared/contract';
+import { locatorValue } from '../../../helpers/fields';
+import { invalidInput } from '../../../helpers/validation';
+import { extractList, yunkeApiRequest } from '../../../transport';
+
+export const taskLocator: INodeProperties = {
+	displayName: 'Task',
+	name: 'task',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The outbound task, from the list or by its ID (digits) or sn',
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTasks', searchable: true } },
+		{ displayName: 'By ID or Sn', name: 'id', type: 'string', placeholder: 'e.g. 1423 or dial_task_main_sn|1427…' },
+	],
+};
+
+/** A task as the user named it: by its numeric `dial_task_main_id` or by its `dial_task_main_sn`. */
+export interface TaskReference {
+	id?: string;
+	sn?: string;
+	/** what the user gave, sent as is where the vendor takes either (5.2 `pkeys`) */
+	given: string;
+}
+
+const HOW_TO_NAME_A_TASK = 'Pick the task from the list, or enter its ID (digits, e.g. 1423) or its sn (dial_task_main_sn|…) as Task → Get Many shows them';
+
+export function readTaskReference(ctx: IExecuteFunctions, itemIndex: number, name = 'task'): TaskReference {
+	const value = locatorValue(ctx, name, itemIndex);
+	if (!value) throw invalidInput(ctx, itemIndex, 'Task', 'is empty', HOW_TO_NAME_A_TASK);
+	if (/^\d+$/.test(value)) return { id: value, given: value };
+	if (!value.includes('|')) throw invalidInput(ctx, itemIndex, 'Task', `"${value}" is neither a task ID nor a task sn`, HOW_TO_NAME_A_TASK);
+	return { sn: value, given: value };
+}
+
+/** The task's `dial_task_main_sn`, looked up in the task list when the user gave the ID. */
+export async function resolveTaskSn(ctx: IExecuteFunctions, itemIndex: number, reference: TaskReference): Promise<string> {
+	if (reference.sn) return reference.sn;
+	const task = await findTask(ctx, itemIndex, (entry) => String(entry.dial_task_main_id) === reference.id, `ID ${reference.id}`);
+	return String(task.dial_task_main_sn);
+}
+
+/** The task's `dial_task_main_id`, looked up in the task list when the user gave the sn. */
+export async function resolveTaskId(ctx: IExecuteFunctions, itemIndex: number, reference: TaskReference): Promise<string> {
+	if (reference.id) return reference.id;
+	const task = await findTask(ctx, itemIndex, (entry) => entry.dial_task_main_sn === reference.sn, `sn ${reference.sn}`);
+	return String(task.dial_task_main_id);
+}
+
+/** 5.1 has no filter by id or sn: walk the whole list (over all creation dates) until the task shows up. */
+async function findTask(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	matches: (task: IDataObject) => boolean,
+	label: string,
+): Promise<IDataObject> {
+	const pageSize = LIMITS.maxPageSize;
+	for (let pageIndex = 0; ; pageIndex++) {
+		const body: IDataObject = { start_create_at: TASK_LIST_ALL_TIME.from, end_create_at: TASK_LIST_ALL_TIME.to, pageIndex, pageSize };
+		const page = extractList(await yunkeApiRequest.call(ctx, { method: 'POST', endpoint: ENDPOINTS.taskList, body, itemIndex, idempotent: true }));
+		const found = page.items.find(matches);
+		if (found) return found;
+		const seen = (pageIndex + 1) * pageSize;
+		if (page.items.length < pageSize || (page.total !== undefined && seen >= page.total)) break;
+	}
+	throw invalidInput(ctx, itemIndex, 'Task', `no task with ${label} exists (it may have been deleted)`, HOW_TO_NAME_A_TASK);
+}
+
+/** The output key naming the task the way the user did. */
+export function taskKey(reference: TaskReference): IDataObject {
+	return reference.id ? { dial_task_main_id: Number(reference.id) } : { dial_task_main_sn: reference.sn };
+}

@@ -1,0 +1,95 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS, TASK_LIST_ALL_TIME, TASK_STATUS } from '../../../shared/contract';
+import { pick } from '../../helpers/fields';
+import { nestedLocatorValue } from '../../helpers/nestedLocator';
+import { invalidInput, requireDateRange } from '../../helpers/validation';
+import { yunkeApiRequestAllItems } from '../../transport';
+import { paginationFields, simplifyField } from '../common.descriptions';
+import { statusName } from './control/taskStatus';
+
+const properties: INodeProperties[] = [
+	...paginationFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only tasks created at or after this time (China time when no zone is given)',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only tasks created at or before this time (China time when no zone is given)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Paused', value: TASK_STATUS.paused },
+					{ name: 'Sending', value: TASK_STATUS.sending },
+					{ name: 'Sent (Finished)', value: TASK_STATUS.sent },
+					{ name: 'Terminated', value: TASK_STATUS.terminated },
+				],
+				default: 0,
+			},
+			{
+				displayName: 'Sub-Account',
+				name: 'subAccount',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				description: 'Only tasks owned by this sub-account',
+				modes: [
+					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchSubAccounts', searchable: true } },
+					{ displayName: 'By Sn', name: 'id', type: 'string', placeholder: 'e.g. SYSUSER|b339…' },
+				],
+			},
+		],
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['getMany'] } }, properties);
+
+const SIMPLE_FIELDS = [
+	'dial_task_main_id',
+	'dial_task_main_sn',
+	'source',
+	'status',
+	'project_caption',
+	'user_name',
+	'created_at',
+	'total_count',
+	'send_count',
+	'unsend_count',
+	'percent',
+] as const;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const { from, to } = requireDateRange(this, itemIndex, ['Created After', filters.createdAfter], ['Created Before', filters.createdBefore]);
+	// without a range Yunke lists only today's tasks
+	const body: IDataObject = { start_create_at: from ?? TASK_LIST_ALL_TIME.from, end_create_at: to ?? TASK_LIST_ALL_TIME.to };
+	if (filters.status !== undefined && filters.status !== '') body.status = Number(filters.status);
+	const owner = nestedLocatorValue(filters.subAccount);
+	if (filters.subAccount !== undefined && !owner) {
+		throw invalidInput(this, itemIndex, 'Filters → Sub-Account', 'is empty', 'Pick a sub-account, or remove the filter');
+	}
+	if (owner) body.ai_user_sn = owner;
+	const tasks = await yunkeApiRequestAllItems.call(this, { method: 'POST', endpoint: ENDPOINTS.taskList, body, itemIndex }, { limit });
+	return tasks.map((task) => (simplify ? { ...pick(task, SIMPLE_FIELDS), statusName: statusName(task.status) } : task));
+}

@@ -1,0 +1,40 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/contract';
+import { requirePhone } from '../../helpers/validation';
+import { yunkeApiRequestAllItems } from '../../transport';
+import { paginationFields } from '../common.descriptions';
+import { readTaskReference, resolveTaskSn, taskLocator } from './control/taskReference';
+
+const properties: INodeProperties[] = [
+	taskLocator,
+	...paginationFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'Only rows with this number' },
+			{ displayName: 'Row Sn', name: 'sn', type: 'string', default: '', description: 'Only the detail row with this sn' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['getStoppedDetails'] } }, properties);
+
+/** 5.6: the task's rows that Stop Detail Rows took out of dialling. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const reference = readTaskReference(this, itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { phone?: string; sn?: string };
+	const body: IDataObject = {};
+	if (filters.phone) body.phone = requirePhone(this, itemIndex, 'Filters → Phone', filters.phone);
+	const sn = await resolveTaskSn(this, itemIndex, reference);
+	body.dial_task_main_sn = sn;
+	if (filters.sn?.trim()) body.sn = filters.sn.trim();
+	return await yunkeApiRequestAllItems.call(this, { method: 'POST', endpoint: ENDPOINTS.taskStoppedDetails, body, itemIndex }, { limit });
+}
