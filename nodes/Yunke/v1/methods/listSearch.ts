@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../shared/contract';
+import { ENDPOINTS, TASK_LIST_ALL_TIME } from '../../shared/contract';
 import { extractList, yunkeApiRequest } from '../transport';
 
 const PAGE_SIZE = 50;
@@ -58,7 +58,12 @@ export async function searchTasks(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken ?? 0);
-	const body: IDataObject = { pageIndex: page, pageSize: PAGE_SIZE, start_create_at: '2000-01-01 00:00:00', end_create_at: '2099-12-31 23:59:59' };
+	const body: IDataObject = {
+		pageIndex: page,
+		pageSize: PAGE_SIZE,
+		start_create_at: TASK_LIST_ALL_TIME.from,
+		end_create_at: TASK_LIST_ALL_TIME.to,
+	};
 	const list = extractList(await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.taskList, body, idempotent: true }));
 	const needle = filter?.toLowerCase();
 	return {
