@@ -86,6 +86,8 @@ export interface ApiContext {
 	params: Params;
 	files: UploadedFile[];
 	clock: Clock;
+	/** Simulated durations (`sandbox.speed`), read when the request runs. */
+	speed: { asyncImportMs: number };
 	/** Hooks other areas register (e.g. the dialler starts when a task runs). */
 	events: SandboxEvents;
 }

@@ -140,7 +140,7 @@ export class Sandbox {
 			const isGet = request.method === 'GET';
 			if (route.method !== 'ANY' && route.method !== request.method) throw new VendorFault(20001);
 			this.auth.verify(this.data, params, isGet);
-			const context: ApiContext = { data: this.data, params, files: request.files, clock: this.clock, events: this.events };
+			const context: ApiContext = { data: this.data, params, files: request.files, clock: this.clock, speed: this.speed, events: this.events };
 			return await route.handler(context);
 		} catch (error) {
 			if (error instanceof VendorFault) return { json: { code: error.code, msg: error.msg, ...error.extra } };

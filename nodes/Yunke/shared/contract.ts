@@ -4,6 +4,8 @@
  * The sandbox imports the same constants, so node and simulator cannot drift apart.
  */
 
+import { phpJsonEncode } from './phpJson';
+
 /** Vendor paths, by the section of the vendor docs that documents them. */
 export const ENDPOINTS = {
 	login: '/api/login', // 1.2 / 1.3
@@ -124,9 +126,13 @@ export const TASK_STATUS = { sending: 0, sent: 1, paused: 4, terminated: 6 } as 
 /** Auto-start flag on task creation (known from client code only). */
 export const AUTO_START_VALUE = 'on';
 
-/** `client_info_json` travels as a JSON string of `{"data": [row, …]}` keyed by template column. */
+/**
+ * `client_info_json` travels as a JSON string of `{"data": [row, …]}` keyed by template column, written
+ * the way PHP's json_encode writes it (ASCII only, `\uXXXX`): the same data for the server, and a
+ * 30,000-row text that is cheap to sign again, as the `url` signature re-encodes every parameter that way.
+ */
 export function encodeImportRows(rows: Array<Record<string, unknown>>): string {
-	return JSON.stringify({ data: rows });
+	return phpJsonEncode({ data: rows });
 }
 
 /** Template columns starting with `*` are required (`*电话`); the phone column contains 电话 or 手机. */

@@ -18,25 +18,15 @@ export function phpJsonEncode(value: unknown): string {
 	return encodeString(String(value));
 }
 
-const SHORT_ESCAPES: Record<string, string> = {
-	'"': '\\"',
-	'\\': '\\\\',
-	'/': '\\/',
-	'\b': '\\b',
-	'\f': '\\f',
-	'\n': '\\n',
-	'\r': '\\r',
-	'\t': '\\t',
-};
-
+/**
+ * JSON.stringify already writes quotes, backslashes and control characters as PHP does (short
+ * escapes, lowercase `\u00XX`, lone surrogates as `\udXXX`); PHP additionally escapes `/` and every
+ * UTF-16 unit above 0x7f. One regular-expression pass keeps multi-megabyte import payloads cheap to sign.
+ */
 function encodeString(text: string): string {
-	let out = '"';
-	for (let index = 0; index < text.length; index++) {
-		const char = text[index];
-		const unit = text.charCodeAt(index);
-		if (SHORT_ESCAPES[char] !== undefined) out += SHORT_ESCAPES[char];
-		else if (unit < 0x20 || unit > 0x7f) out += `\\u${unit.toString(16).padStart(4, '0')}`;
-		else out += char;
-	}
-	return `${out}"`;
+	return JSON.stringify(text).replace(/[/\u0080-\uffff]/g, escapePhpOnly);
+}
+
+function escapePhpOnly(char: string): string {
+	return char === '/' ? '\\/' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }

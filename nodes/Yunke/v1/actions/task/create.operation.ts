@@ -1,0 +1,17 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { importOptions, rowSourceFields, scriptLocator, subAccountLocator, taskNameField } from './import/descriptions';
+import { runImport } from './import/runImport';
+import { readImportSettings } from './import/settings';
+
+const properties: INodeProperties[] = [scriptLocator, subAccountLocator, taskNameField, ...rowSourceFields, ...importOptions()];
+
+export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['create'] } }, properties);
+
+export const kind = 'batch';
+
+/** One task from the rows of all input items (or Excel files): the first chunk creates it, the others append. */
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	return await runImport(this, items, readImportSettings(this, 'new'));
+}

@@ -1,0 +1,156 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { LIMITS } from '../../../../shared/contract';
+import { additionalVendorFields } from '../../common.descriptions';
+
+export const scriptLocator: INodeProperties = {
+	displayName: 'Script',
+	name: 'script',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The AI call script the task dials with; its import template defines the columns of each row',
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchScripts', searchable: true } },
+		{ displayName: 'By Sn', name: 'id', type: 'string', placeholder: 'e.g. projects|4a92…' },
+	],
+};
+
+export const subAccountLocator: INodeProperties = {
+	displayName: 'Sub-Account',
+	name: 'subAccount',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The sub-account that owns the task and whose AI seats dial it',
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchSubAccounts', searchable: true } },
+		{ displayName: 'By Sn', name: 'id', type: 'string', placeholder: 'e.g. SYSUSER|b339…' },
+	],
+};
+
+export const taskNameField: INodeProperties = {
+	displayName: 'Task Name',
+	name: 'taskName',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 回访2024年9月',
+	description: 'Name of the new task: Chinese or English letters, digits and parentheses only (no spaces)',
+};
+
+/** Where the rows come from, and how item fields become template columns. */
+export const rowSourceFields: INodeProperties[] = [
+	{
+		displayName: 'Rows From',
+		name: 'dataSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Excel File', value: 'excel', description: 'Upload the filled import template (xlsx or xls) from a binary property as it is' },
+			{ name: 'Input Items', value: 'items', description: 'One row per input item' },
+		],
+		default: 'items',
+	},
+	{
+		displayName: 'Columns',
+		name: 'columns',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'autoMapInputData', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['script.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getTemplateColumns',
+				mode: 'add',
+				fieldWords: { singular: 'column', plural: 'columns' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		displayOptions: { show: { dataSource: ['items'] } },
+		description:
+			'Automatic: item fields named like a template column fill it (姓名, 电话 or *电话; a field named phone fills the phone column); manual: set each column',
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		displayOptions: { show: { dataSource: ['excel'] } },
+		hint: 'The name of the input binary field holding the Excel file; every input item with a file adds its rows',
+	},
+];
+
+export function importOptions(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Check Pending Limit First',
+					name: 'checkPendingLimit',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to read the task list first and stop before sending anything when the numbers waiting to be called plus these rows would exceed 300,000, or the 100 new tasks a day are used up',
+				},
+				{
+					displayName: 'Chunk Size',
+					name: 'chunkSize',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: LIMITS.rowsPerImport },
+					default: 30000,
+					description: 'Rows per request, at most 30,000: the first request creates the task, the others add to it',
+				},
+				{
+					displayName: 'Ignore Unknown Fields',
+					name: 'ignoreUnknownFields',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to skip item fields that match no template column instead of stopping with an error',
+				},
+				{
+					displayName: 'Import Mode',
+					name: 'importMode',
+					type: 'options',
+					options: [
+						{ name: 'Background', value: 'async', description: 'Yunke accepts the rows at once and imports them in the background' },
+						{ name: 'Synchronous', value: 'sync', description: 'Each request returns after its rows are imported, with the counts' },
+					],
+					default: 'sync',
+					description: 'How Yunke imports rows from input items (Excel files are always imported in the background)',
+				},
+				{
+					displayName: 'Start Dialling When Imported',
+					name: 'startDialling',
+					type: 'boolean',
+					default: false,
+					description: 'Whether the task starts calling as soon as the rows are in (otherwise it waits paused until Task → Start)',
+				},
+				{
+					displayName: 'Wait for Import to Finish',
+					name: 'waitForImport',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to wait for background imports to finish and output their counts and rejected rows',
+				},
+				{
+					displayName: 'Wait Timeout (Seconds)',
+					name: 'waitTimeoutSeconds',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 3600 },
+					default: 300,
+					description: 'How long Wait for Import to Finish waits; afterwards the output says the import is still running',
+				},
+			],
+		},
+		additionalVendorFields(),
+	];
+}

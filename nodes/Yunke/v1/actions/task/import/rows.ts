@@ -1,0 +1,169 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+
+import { PHONE_COLUMN_PATTERN } from '../../../../shared/contract';
+import { invalidInput, isBlank, normalizePhone } from '../../../helpers/validation';
+import { asNodeError } from './output';
+import type { TemplateColumn } from './template';
+
+/** The rows of one run, in template column order, each remembering the input item it came from. */
+export interface MappedRows {
+	columns: TemplateColumn[];
+	values: string[][];
+	itemIndexes: number[];
+	/** items that failed the checks (only collected with Continue On Fail; otherwise the first one throws) */
+	invalid: Array<{ itemIndex: number; error: NodeOperationError }>;
+}
+
+interface MappingOptions {
+	mode: 'autoMapInputData' | 'defineBelow';
+	ignoreUnknownFields: boolean;
+	continueOnFail: boolean;
+}
+
+/** A cell value as the platform stores it: text, trimmed; objects as JSON. */
+function cellText(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'object') return JSON.stringify(value);
+	return String(value);
+}
+
+/**
+ * Turns input items into template rows and checks them before anything is sent: unknown fields,
+ * required (`*`) columns, phone numbers. Every failure names the item and the field.
+ */
+export function mapItemsToRows(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	columns: TemplateColumn[],
+	options: MappingOptions,
+): MappedRows {
+	const result: MappedRows = { columns, values: [], itemIndexes: [], invalid: [] };
+	const resolveField = autoFieldResolver(columns);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const row =
+				options.mode === 'defineBelow'
+					? explicitRow(ctx, itemIndex, columns, options.ignoreUnknownFields)
+					: autoRow(ctx, itemIndex, items[itemIndex].json, columns, resolveField, options.ignoreUnknownFields);
+			checkRow(ctx, itemIndex, columns, row);
+			result.values.push(row.values);
+			result.itemIndexes.push(itemIndex);
+		} catch (error) {
+			if (!options.continueOnFail) throw asNodeError(ctx, error, itemIndex);
+			result.invalid.push({ itemIndex, error: error as NodeOperationError });
+		}
+	}
+	return result;
+}
+
+interface BuiltRow {
+	values: string[];
+	/** which item field (or mapped column) filled each column, for error messages */
+	sources: string[];
+}
+
+type FieldTarget = { column: number; byPattern: boolean } | undefined;
+
+/** Item field → template column: the exact name, the name without `*`, or any phone-like name for the one phone column. */
+function autoFieldResolver(columns: TemplateColumn[]): (field: string) => FieldTarget {
+	const cache = new Map<string, FieldTarget>();
+	const phoneColumns = columns.flatMap((column, index) => (column.isPhone ? [index] : []));
+	return (field) => {
+		if (cache.has(field)) return cache.get(field);
+		let target: FieldTarget;
+		const exact = columns.findIndex((column) => column.name === field);
+		const bare = exact === -1 ? columns.findIndex((column) => column.key === field) : exact;
+		if (bare !== -1) target = { column: bare, byPattern: false };
+		else if (phoneColumns.length === 1 && PHONE_COLUMN_PATTERN.test(field)) target = { column: phoneColumns[0], byPattern: true };
+		cache.set(field, target);
+		return target;
+	};
+}
+
+function autoRow(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	json: IDataObject,
+	columns: TemplateColumn[],
+	resolveField: (field: string) => FieldTarget,
+	ignoreUnknownFields: boolean,
+): BuiltRow {
+	const values = new Array<string>(columns.length).fill('');
+	const sources = columns.map((column) => column.key);
+	const byPattern: Array<[number, string, string]> = [];
+	for (const field of Object.keys(json)) {
+		const target = resolveField(field);
+		if (!target) {
+			if (ignoreUnknownFields) continue;
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				`Field "${field}"`,
+				'matches no column of the script import template',
+				`The template columns are ${columns.map((column) => column.name).join(', ')}. Rename or remove the field, map the columns manually under Columns, or turn on the option Ignore Unknown Fields`,
+			);
+		}
+		const text = cellText(json[field]);
+		if (target.byPattern) byPattern.push([target.column, field, text]);
+		else {
+			values[target.column] = text;
+			sources[target.column] = field;
+		}
+	}
+	for (const [column, field, text] of byPattern) {
+		if (values[column] !== '') continue;
+		values[column] = text;
+		sources[column] = field;
+	}
+	return { values, sources };
+}
+
+function explicitRow(ctx: IExecuteFunctions, itemIndex: number, columns: TemplateColumn[], ignoreUnknownFields: boolean): BuiltRow {
+	const mapped = (ctx.getNodeParameter('columns.value', itemIndex, {}) ?? {}) as IDataObject;
+	const values = new Array<string>(columns.length).fill('');
+	const sources = columns.map((column) => `Columns → ${column.name}`);
+	for (const [name, value] of Object.entries(mapped)) {
+		const index = columns.findIndex((column) => column.name === name || column.key === name);
+		if (index === -1) {
+			if (ignoreUnknownFields) continue;
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				`Columns → ${name}`,
+				'is not a column of the script import template any more',
+				'Refresh the column list under Columns (the script template changed) and remove this column',
+			);
+		}
+		values[index] = cellText(value);
+	}
+	return { values, sources };
+}
+
+function checkRow(ctx: IExecuteFunctions, itemIndex: number, columns: TemplateColumn[], row: BuiltRow): void {
+	columns.forEach((column, index) => {
+		const value = row.values[index];
+		if (column.required && isBlank(value)) {
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				`Column "${column.name}" (field "${row.sources[index]}")`,
+				'is empty but the script import template requires it',
+				`Give every item a value in a field named ${column.key}, or map the column under Columns`,
+			);
+		}
+		if (column.isPhone && value !== '') {
+			const phone = normalizePhone(value);
+			if (!phone) {
+				throw invalidInput(
+					ctx,
+					itemIndex,
+					`Column "${column.name}" (field "${row.sources[index]}")`,
+					`"${value}" is not a phone number`,
+					'Use digits only (5 to 20), optionally with a leading + and dashes or spaces, for example 13800138000',
+				);
+			}
+			row.values[index] = phone;
+		}
+	});
+}

@@ -1,0 +1,36 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { taskLocator } from './control/taskReference';
+import { importOptions, rowSourceFields, scriptLocator, subAccountLocator, taskNameField } from './import/descriptions';
+import { runImport } from './import/runImport';
+import { readImportSettings } from './import/settings';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Into',
+		name: 'into',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Existing Task', value: 'existing', description: 'Add the rows to a task; numbers it already has are skipped' },
+			{ name: 'New Task', value: 'new', description: 'Create a task from the rows' },
+		],
+		default: 'existing',
+	},
+	{ ...taskLocator, displayOptions: { show: { into: ['existing'] } } },
+	{ ...taskNameField, displayOptions: { show: { into: ['new'] } } },
+	scriptLocator,
+	subAccountLocator,
+	...rowSourceFields,
+	...importOptions(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['importData'] } }, properties);
+
+export const kind = 'batch';
+
+/** Rows of all input items (or Excel files) into a new or an existing task, in chunks of at most 30,000. */
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	return await runImport(this, items, readImportSettings(this, 'fromParameter'));
+}
