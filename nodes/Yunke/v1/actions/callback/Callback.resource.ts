@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { YunkeOperation } from '../node.type';
+import * as set from './set.operation';
+
+export const operations: Record<string, YunkeOperation> = { set };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['callback'] } },
+		options: [
+			{
+				name: 'Set',
+				value: 'set',
+				description: 'Set where Yunke pushes call results and import results, or switch the pushes off',
+				action: 'Set the callback addresses',
+			},
+		],
+		default: 'set',
+	},
+	...set.description,
+];

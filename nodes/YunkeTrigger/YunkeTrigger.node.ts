@@ -1,0 +1,96 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { searchTasks } from '../Yunke/v1/methods/listSearch';
+import { DEFAULT_DEDUPE_WINDOW } from './dedupe';
+import { triggerProperties } from './description';
+import type { PushEvent } from './payload';
+import { receivePush, type ReceiveSettings } from './receive';
+import { isAutomatic, registerCallback, unregisterCallback, type TriggerStaticData } from './registration';
+import { DEFAULT_MAX_BODY_KB } from './security';
+
+export class YunkeTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Yunke Trigger',
+		name: 'yunkeTrigger',
+		icon: { light: 'file:yunke.svg', dark: 'file:yunke.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when Yunke pushes a call result or the result of an import',
+		defaults: { name: 'Yunke Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		// Only automatic registration calls the API; in manual mode the credential is optional and
+		// lets the Task filter list the account's tasks.
+		credentials: [{ name: 'yunkeApi', required: false }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'yunke' }],
+		properties: triggerProperties,
+	};
+
+	methods = { listSearch: { searchTasks } };
+
+	webhookMethods = {
+		default: {
+			/** Yunke cannot report its callback URL, so automatic mode re-sends it on every activation. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return !isAutomatic(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (!isAutomatic(this)) return true;
+				return await registerCallback.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await unregisterCallback.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
+		const staticData = this.getWorkflowStaticData('node') as TriggerStaticData;
+		const outcome = receivePush(
+			{ query: request.query as IDataObject, contentLength: request.headers['content-length'], body: request.body, rawBody: request.rawBody },
+			settingsOf(this, staticData),
+			staticData,
+		);
+		// The node answers by itself, for every outcome. In n8n 2.41 an onReceived answer after the
+		// execution started would be the description's `responseData` (unset: the literal text
+		// "firstEntryJson", never `webhookResponse`), and it is sent only after n8n stored the execution
+		// and the static data while holding the expression isolate (a pool of one by default), which
+		// serialises concurrent pushes. Trade-off: SUCCESS leaves just before n8n stores the execution.
+		this.getResponseObject().status(outcome.status).type('text/plain').send(outcome.answer);
+		if (outcome.emit) return { workflowData: [this.helpers.returnJsonArray([outcome.emit])], noWebhookResponse: true };
+		return { noWebhookResponse: true };
+	}
+}
+
+function settingsOf(ctx: IWebhookFunctions, staticData: TriggerStaticData): ReceiveSettings {
+	const automatic = ctx.getNodeParameter('registration', 'manual') === 'automatic';
+	const filters = ctx.getNodeParameter('filters', {}) as {
+		onlyAnswered?: boolean;
+		intentLevels?: string[];
+		task?: { value?: string } | string;
+	};
+	const options = ctx.getNodeParameter('options', {}) as { dedupeWindow?: number; maxBodyKb?: number };
+	const task = typeof filters.task === 'object' ? filters.task?.value : filters.task;
+	return {
+		expectedToken: automatic ? (staticData.token ?? '') : String(ctx.getNodeParameter('secretToken', '')),
+		maxBodyBytes: (options.maxBodyKb ?? DEFAULT_MAX_BODY_KB) * 1024,
+		filters: {
+			events: ctx.getNodeParameter('events', []) as PushEvent[],
+			onlyAnswered: filters.onlyAnswered === true,
+			intentLevels: filters.intentLevels ?? [],
+			taskSn: String(task ?? '').trim(),
+		},
+		dedupeWindow: options.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW,
+		triggerId: `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id}`,
+	};
+}

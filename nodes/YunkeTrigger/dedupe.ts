@@ -1,0 +1,94 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export const DEFAULT_DEDUPE_WINDOW = 1000;
+
+/** The keys this trigger emitted most recently, oldest first, at most `limit` of them. */
+export class RecentKeys {
+	private readonly keys = new Set<string>();
+
+	constructor(private limit: number) {}
+
+	has(key: string): boolean {
+		return this.keys.has(key);
+	}
+
+	add(key: string): void {
+		this.keys.delete(key);
+		this.keys.add(key);
+		this.trim();
+	}
+
+	/** Keys persisted by earlier executions (or another n8n process) that this one has not seen yet. */
+	absorb(keys: unknown): void {
+		if (!Array.isArray(keys)) return;
+		for (const key of keys) if (typeof key === 'string' && !this.keys.has(key)) this.keys.add(key);
+		this.trim();
+	}
+
+	resize(limit: number): void {
+		this.limit = limit;
+		this.trim();
+	}
+
+	toArray(): string[] {
+		return [...this.keys];
+	}
+
+	get size(): number {
+		return this.keys.size;
+	}
+
+	private trim(): void {
+		for (const oldest of this.keys) {
+			if (this.keys.size <= this.limit) break;
+			this.keys.delete(oldest);
+		}
+	}
+}
+
+/**
+ * n8n loads a workflow's static data from the database for every webhook request and saves it when
+ * the request is answered, so two pushes handled at the same time both see the old list and the
+ * later save drops the earlier key. The process-wide window below is checked and updated
+ * synchronously, before anything awaits, so concurrent deliveries in one n8n process are decided
+ * race-free. Static data carries the window across restarts (and, best effort, between processes in
+ * queue mode). n8n saves static data while it holds the expression isolate (a pool of one by
+ * default), so a save on every push would serialise all pushes: the window is written when
+ * PERSIST_EVERY_KEYS new keys piled up or PERSIST_EVERY_MS passed since the last write. A crash can
+ * therefore forget the newest keys, and a repeat of one of those would be emitted again.
+ */
+export const PERSIST_EVERY_KEYS = 50;
+export const PERSIST_EVERY_MS = 5000;
+
+interface TriggerWindow {
+	recent: RecentKeys;
+	unsaved: number;
+	savedAt: number;
+}
+
+const processWide = new Map<string, TriggerWindow>();
+
+/** True when the key is new (it is remembered); false for a repeat. */
+export function firstDelivery(triggerId: string, staticData: IDataObject, key: string, limit: number, now = Date.now()): boolean {
+	let window = processWide.get(triggerId);
+	if (!window) {
+		window = { recent: new RecentKeys(limit), unsaved: 0, savedAt: 0 };
+		processWide.set(triggerId, window);
+	}
+	window.recent.resize(limit);
+	window.recent.absorb(staticData.seen);
+	if (window.recent.has(key)) return false;
+	window.recent.add(key);
+	window.unsaved += 1;
+	if (window.unsaved >= PERSIST_EVERY_KEYS || now - window.savedAt >= PERSIST_EVERY_MS) {
+		staticData.seen = window.recent.toArray();
+		window.unsaved = 0;
+		window.savedAt = now;
+	}
+	return true;
+}
+
+/** Forgets the in-memory window of a trigger (tests). */
+export function forgetTrigger(triggerId: string): void {
+	processWide.delete(triggerId);
+}

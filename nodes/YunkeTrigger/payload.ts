@@ -1,0 +1,138 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { CONNECTED_REASON, INTENT_LEVELS } from '../Yunke/shared/contract';
+
+export type PushEvent = 'callResult' | 'importFinished';
+
+export interface Push {
+	event: PushEvent;
+	/** Identifies a delivery, so that retries and duplicates of it can be dropped. */
+	dedupeKey: string;
+	taskSn: string;
+	/** The item the trigger emits: the vendor's record plus normalised English helper fields. */
+	json: IDataObject;
+}
+
+export type PushReading = { push: Push } | { problem: string };
+
+/** English names of the hang-up reasons of 6.5 (and the connected state). */
+const HANGUP_REASON_NAMES: Record<string, string> = {
+	已接通: 'Connected',
+	关机: 'Phone Switched Off',
+	空号: 'Number Does Not Exist',
+	停机: 'Number Suspended',
+	正在通话中: 'In Another Call',
+	用户拒接: 'Rejected',
+	无法接通: 'Unreachable',
+	暂停服务: 'Service Paused',
+	用户正忙: 'Busy',
+	无人应答: 'No Answer',
+	来电提醒: 'Call Reminder Service',
+	稍后再拨: 'Try Again Later',
+	欠费: 'Out of Credit',
+	其他: 'Other',
+};
+
+/**
+ * The push body as an object. n8n has already parsed JSON, form-encoded and text bodies; this also
+ * unwraps a form field holding JSON (`data={...}`) and a JSON text sent with a form content type.
+ */
+export function readBody(body: unknown, rawBody?: Buffer): IDataObject | undefined {
+	if (typeof body === 'string') return parseObject(body);
+	if (Buffer.isBuffer(body)) return parseObject(body.toString('utf8'));
+	if (!isObject(body) || Object.keys(body).length === 0) {
+		return rawBody && rawBody.length > 0 ? parseObject(rawBody.toString('utf8')) : undefined;
+	}
+	const entries = Object.entries(body);
+	if (entries.length === 1) {
+		const [key, value] = entries[0];
+		const wrapped = typeof value === 'string' ? parseObject(value) : undefined;
+		if (wrapped) return wrapped;
+		const keyIsJson = value === '' || value === undefined ? parseObject(key) : undefined;
+		if (keyIsJson) return keyIsJson;
+	}
+	return body;
+}
+
+/** Tells a call result (6.6.1) from an import result (5.7.15) and adds the helper fields. */
+export function readPush(body: IDataObject | undefined): PushReading {
+	if (!body) return { problem: 'The body is not a JSON object (nor a form holding one)' };
+	const sn = text(body.sn);
+	const taskSn = text(body.dial_task_main_sn);
+	if (!sn && taskSn && body.import_mark !== undefined) return { push: importPush(body, taskSn) };
+	if (sn) return { push: callResultPush(body, sn, taskSn) };
+	return { problem: 'The body is neither a call result (no "sn") nor an import result (no "dial_task_main_sn" with "import_mark")' };
+}
+
+function callResultPush(record: IDataObject, sn: string, taskSn: string): Push {
+	const reason = text(record.hangup_reason);
+	const talkSeconds = Number(record.talktimes);
+	const answered = reason ? reason === CONNECTED_REASON : Number.isFinite(talkSeconds) && talkSeconds > 0;
+	return {
+		event: 'callResult',
+		dedupeKey: sn,
+		taskSn,
+		json: {
+			...record,
+			event: 'callResult',
+			answered,
+			intentLevel: intentLevelOf(record.status),
+			taskSn,
+			talkSeconds: Number.isFinite(talkSeconds) ? talkSeconds : 0,
+			hangupReason: reason ? (HANGUP_REASON_NAMES[reason] ?? reason) : answered ? 'Connected' : '',
+		},
+	};
+}
+
+function importPush(body: IDataObject, taskSn: string): Push {
+	const mark = typeof body.import_mark === 'string' ? (parseObject(body.import_mark) ?? body.import_mark) : body.import_mark;
+	const succeeded = isObject(mark);
+	const counts = succeeded ? (mark as IDataObject) : {};
+	return {
+		event: 'importFinished',
+		dedupeKey: `import|${taskSn}|${JSON.stringify(mark)}`,
+		taskSn,
+		json: {
+			...body,
+			import_mark: mark as IDataObject | string,
+			event: 'importFinished',
+			taskSn,
+			succeeded,
+			failureReason: succeeded ? '' : text(mark),
+			totalCount: toCount(counts.totalCount),
+			successCount: toCount(counts.successCount),
+			failCount: toCount(counts.failCount),
+		},
+	};
+}
+
+/** `status` holds the AI intent level; some tenants write it as "A" and others as "A级". */
+export function intentLevelOf(status: unknown): string {
+	const letter = text(status).charAt(0).toUpperCase();
+	return (INTENT_LEVELS as readonly string[]).includes(letter) ? letter : '';
+}
+
+function parseObject(value: string): IDataObject | undefined {
+	const trimmed = value.trim();
+	if (!trimmed.startsWith('{')) return undefined;
+	try {
+		const parsed = JSON.parse(trimmed) as unknown;
+		return isObject(parsed) ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+}
+
+function text(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	return (typeof value === 'object' ? JSON.stringify(value) : String(value)).trim();
+}
+
+function toCount(value: unknown): number {
+	const number = Number(value);
+	return Number.isFinite(number) ? number : 0;
+}
