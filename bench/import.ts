@@ -6,7 +6,6 @@
  * machine-readable (for the 300,000-row run):
  *   import rows=<n> requests=<n> logins=<n> node_s=<x> raw_s=<y> ratio=<node/raw> rss_mb=<peak growth>
  */
-import './tsFirst';
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';

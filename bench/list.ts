@@ -4,7 +4,6 @@
  * signed HTTP client (axios) in the same run. The sandbox runs in a child process. Last line:
  *   list records=<n> requests=<n> node_s=<x> raw_s=<y> ratio=<node/raw>
  */
-import './tsFirst';
 
 import { performance } from 'node:perf_hooks';
 

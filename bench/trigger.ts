@@ -7,11 +7,10 @@
  *   trigger pushes=<n> emitted=<n> duplicates_dropped=<n> ours_s=<x> webhook_s=<y> ratio=<ours/webhook>
  * Targets: every unique record emitted exactly once; ratio ≤ 1.1.
  */
-import './tsFirst';
 
 import { performance } from 'node:perf_hooks';
 
-import { N8nInstance, nodeOutput, type RestExecution } from '../scripts/n8n/instance';
+import { N8nInstance, nodeOutput } from '../scripts/n8n/instance';
 import { PUSH_ACK } from '../nodes/Yunke/shared/contract';
 import { postPush, sampleCallRecord } from '../sandbox/pushes';
 import { Sandbox } from '../sandbox/server';
@@ -52,34 +51,6 @@ async function send(url: string, bodies: CallRecord[], expectAck: boolean): Prom
 	return (performance.now() - started) / 1000;
 }
 
-/**
- * Waits until the workflow has `count` finished executions and returns them (with data when asked).
- * n8n's REST list returns at most 100 per page, so this follows `nextCursor`.
- */
-async function allExecutions(n8n: N8nInstance, workflowId: string, count: number, withData = true): Promise<RestExecution[]> {
-	const deadline = Date.now() + 600_000;
-	for (;;) {
-		const finished: RestExecution[] = [];
-		let cursor: string | null = null;
-		do {
-			const query = new URLSearchParams({ filter: JSON.stringify({ workflowId }), limit: '100', ...(cursor ? { cursor } : {}) });
-			const page: { results: RestExecution[]; nextCursor?: string | null } = (
-				await n8n.rest<{ results: RestExecution[]; nextCursor?: string | null }>('GET', `/rest/executions?${query}`)
-			).data;
-			finished.push(...page.results.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status)));
-			cursor = page.nextCursor ?? null;
-		} while (cursor);
-		if (finished.length >= count) {
-			if (!withData) return finished;
-			const ordered = finished.sort((a, b) => Number(a.id) - Number(b.id));
-			const full: RestExecution[] = [];
-			for (const execution of ordered) full.push(await n8n.getExecution(execution.id));
-			return full;
-		}
-		if (Date.now() > deadline) throw new Error(`workflow ${workflowId}: ${finished.length} finished executions, wanted ${count}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
 
 async function main(): Promise<void> {
 	const generator = new Sandbox({ quiet: true }); // never started: only generates records
@@ -99,8 +70,8 @@ async function main(): Promise<void> {
 		const warmUp = pushBodies(generator, WARM_UP, 'warm');
 		await send(oursUrl, warmUp.bodies, true);
 		await send(plainUrl, warmUp.bodies, false);
-		await allExecutions(n8n, OURS.id, warmUp.unique, false);
-		await allExecutions(n8n, PLAIN.id, WARM_UP, false);
+		await n8n.waitForExecutions(OURS.id, warmUp.unique, 600_000, { withData: false });
+		await n8n.waitForExecutions(PLAIN.id, WARM_UP, 600_000, { withData: false });
 		console.log(`warm-up: ${WARM_UP} pushes each (${warmUp.unique} unique)`);
 
 		const { bodies, unique } = pushBodies(generator, PUSHES, 'bench');
@@ -120,7 +91,7 @@ async function main(): Promise<void> {
 		console.log(`yunke trigger: ${PUSHES} pushes answered ${PUSH_ACK} in ${oursSeconds.toFixed(3)} s`);
 		console.log(`plain webhook: ${PUSHES} pushes answered in ${plainSeconds.toFixed(3)} s`);
 
-		const executions = await allExecutions(n8n, OURS.id, warmUp.unique + unique);
+		const executions = await n8n.waitForExecutions(OURS.id, warmUp.unique + unique, 600_000);
 		const emittedSns = executions.flatMap((execution) => nodeOutput(execution.data, TRIGGER_NODE_NAME)).map((item) => String(item.sn));
 		const measured = emittedSns.filter((sn) => sn.startsWith('account|bench'));
 		const once = new Set(measured).size === measured.length && measured.length === unique;

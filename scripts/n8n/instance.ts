@@ -459,11 +459,18 @@ export class N8nInstance {
 		return r.json as { data: T };
 	}
 
-	/** Executions of a workflow, newest first (summaries without `data`). */
+	/** Executions of a workflow, newest first (summaries without `data`); n8n pages by 100, this follows `nextCursor`. */
 	async listExecutions(workflowId: string, limit = 50): Promise<RestExecution[]> {
-		const q = new URLSearchParams({ filter: JSON.stringify({ workflowId }), limit: String(limit) });
-		const r = await this.rest<{ results: RestExecution[] }>('GET', `/rest/executions?${q}`);
-		return r.data.results;
+		const results: RestExecution[] = [];
+		let cursor: string | null = null;
+		do {
+			const page = Math.min(100, limit - results.length);
+			const q: URLSearchParams = new URLSearchParams({ filter: JSON.stringify({ workflowId }), limit: String(page), ...(cursor ? { cursor } : {}) });
+			const r: { data: { results: RestExecution[]; nextCursor?: string | null } } = await this.rest('GET', `/rest/executions?${q}`);
+			results.push(...r.data.results);
+			cursor = r.data.nextCursor ?? null;
+		} while (cursor && results.length < limit);
+		return results;
 	}
 
 	/** One execution with its run data (n8n stores `data` "flatted"; this returns it parsed). */
@@ -482,15 +489,23 @@ export class N8nInstance {
 	 * Poll until the workflow has at least `count` finished executions (status not new/running/waiting);
 	 * returns them with data, oldest first.
 	 */
-	async waitForExecutions(workflowId: string, count = 1, timeoutMs = 30_000): Promise<RestExecution[]> {
+	async waitForExecutions(
+		workflowId: string,
+		count = 1,
+		timeoutMs = 30_000,
+		{ withData = true }: { withData?: boolean } = {},
+	): Promise<RestExecution[]> {
 		const deadline = Date.now() + timeoutMs;
 		let last: RestExecution[] = [];
 		while (Date.now() < deadline) {
-			last = await this.listExecutions(workflowId, Math.max(50, count));
+			last = await this.listExecutions(workflowId, Math.max(50, count + 50));
 			const done = last.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
 			if (done.length >= count) {
 				const ordered = done.sort((a, b) => Number(a.id) - Number(b.id));
-				return Promise.all(ordered.map((e) => this.getExecution(e.id)));
+				if (!withData) return ordered;
+				const full: RestExecution[] = [];
+				for (const execution of ordered) full.push(await this.getExecution(execution.id));
+				return full;
 			}
 			await sleep(200);
 		}
