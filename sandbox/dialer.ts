@@ -21,6 +21,8 @@ export function startDialer(sandbox: Sandbox, onCallEnded: (record: CallRecord) 
 	const data = sandbox.data;
 	const timers = new Set<NodeJS.Timeout>();
 	const calling = new Map<string, Set<TaskRow>>();
+	/** Rows before this index are dialled or being dialled, so large tasks are not rescanned per call. */
+	const cursors = new Map<string, number>();
 	let stopped = false;
 
 	function taskChanged(taskSn: string): void {
@@ -28,17 +30,20 @@ export function startDialer(sandbox: Sandbox, onCallEnded: (record: CallRecord) 
 		const task = data.tasks.find((entry) => entry.dial_task_main_sn === taskSn);
 		if (!task || task.deleted || task.status !== TASK_STATUS.sending) return;
 		if (!task.started_at) task.started_at = sandbox.clock.chinaText();
+		cursors.set(taskSn, 0);
 		dialNext(task);
 	}
 
 	function dialNext(task: Task): void {
 		const busy = calling.get(task.dial_task_main_sn) ?? new Set<TaskRow>();
 		calling.set(task.dial_task_main_sn, busy);
-		for (const row of task.rows) {
-			if (busy.size >= SEATS_PER_TASK) break;
+		let index = cursors.get(task.dial_task_main_sn) ?? 0;
+		for (; index < task.rows.length && busy.size < SEATS_PER_TASK; index++) {
+			const row = task.rows[index];
 			if (row.state === 'waiting' && !busy.has(row)) call(task, row, busy);
 		}
-		finishIfDone(task, busy);
+		cursors.set(task.dial_task_main_sn, index);
+		if (busy.size === 0 && index >= task.rows.length) finish(task);
 	}
 
 	function call(task: Task, row: TaskRow, busy: Set<TaskRow>): void {
@@ -59,8 +64,7 @@ export function startDialer(sandbox: Sandbox, onCallEnded: (record: CallRecord) 
 		timers.add(timer);
 	}
 
-	function finishIfDone(task: Task, busy: Set<TaskRow>): void {
-		if (busy.size > 0 || task.rows.some((row) => row.state === 'waiting')) return;
+	function finish(task: Task): void {
 		task.status = TASK_STATUS.sent;
 		task.stoped_at = sandbox.clock.chinaText();
 		sandbox.events.taskChanged(task.dial_task_main_sn);
