@@ -314,3 +314,19 @@ export const CUSTOMER_IMPORT_MAX_QUERY_BYTES = 6000;
 
 /** The CRM's own column names for the phone number and the name (6.7.1 example `{"姓名","电话","地址"}`). */
 export const CUSTOMER_COLUMNS = { phone: '电话', name: '姓名' } as const;
+
+/**
+ * Lost answers (a reset, timeout or broken answer after the server may have applied a write), ASSUMED
+ * where the vendor is silent: these writes set values (2.1.4, 2.3.3, 3.4, 4.4, 9.1) or add numbers the
+ * platform de-duplicates (8.4, counted as `repeat`), so sending one twice changes nothing more and the
+ * transport sends it once more. Creations and deletions are looked up instead (2.1.1 by `user_name`,
+ * 3.2 by name, 5.1 by task status, 8.1 by number or id); anything else fails with a clear error, unsent.
+ */
+export const RESEND_SAFE_ENDPOINTS: readonly string[] = [
+	ENDPOINTS.subAccountUpdate,
+	ENDPOINTS.skillGroupUpdate,
+	ENDPOINTS.roleUpdate,
+	ENDPOINTS.callTimeSet,
+	ENDPOINTS.dndAdd,
+	ENDPOINTS.callbackSet,
+];

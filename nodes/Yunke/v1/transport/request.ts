@@ -5,6 +5,7 @@ import {
 	API_KEY_REFRESH_MARGIN_SECONDS,
 	AUTH_RENEW_CODES,
 	envelopeCode,
+	RESEND_SAFE_ENDPOINTS,
 	envelopeMessage,
 	isSuccessEnvelope,
 } from '../../shared/contract';
@@ -44,11 +45,24 @@ export interface DownloadedFile {
 	fileName?: string;
 }
 
+/**
+ * The `reconcile` of writes whose repetition changes nothing more (contract RESEND_SAFE_ENDPOINTS, the
+ * default for those): after an ambiguous fault the call is simply sent once more.
+ */
+export async function sendOnceMore(): Promise<undefined> {
+	return undefined;
+}
+
 type Parsed<T> = { ok: T } | { vendor: VendorFailure } | { fault: TransportFault };
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const TRANSIENT_RETRIES = 3;
 const BACKOFF_BASE_MS = 300;
+/** Key renewals per request: our own login once, keys other executions stored the rest. */
+const MAX_RENEWALS = 4;
+const STORE_POLLS = 5;
+const STORE_POLL_MS = 100;
+const LOGIN_JITTER_MS = 250;
 
 /** POST JSON or GET query to Yunke; returns the success envelope or throws an English NodeApiError. */
 export async function yunkeApiRequest(this: YunkeContext, request: YunkeRequest): Promise<IDataObject> {
@@ -74,7 +88,8 @@ async function sendWithSession<T>(
 	const node = ctx.getNode();
 	let session = await ctx.getCredentials(CREDENTIAL_TYPE, request.itemIndex ?? 0);
 	let forceLogin = sessionNeedsLogin(session);
-	let usedRenewedKey = false;
+	const rejectedKeys = new Set<string>();
+	let renewals = 0;
 	let loggedIn = false;
 	let transientRetries = 0;
 	let reconciled = false;
@@ -97,26 +112,50 @@ async function sendWithSession<T>(
 				await sleep(BACKOFF_BASE_MS * 2 ** transientRetries++);
 				continue;
 			}
-			if (request.reconcile && !reconciled && isTransient(parsed.fault)) {
+			const reconcile = request.reconcile ?? (RESEND_SAFE_ENDPOINTS.includes(request.endpoint) ? sendOnceMore : undefined);
+			if (reconcile && !reconciled && isTransient(parsed.fault)) {
 				reconciled = true;
-				const applied = await request.reconcile();
+				const applied = await reconcile();
 				if (applied) return applied as T;
 				continue;
 			}
 			throw transportError(node, parsed.fault, request.endpoint, request.itemIndex);
 		}
-		if (isRenewCode(parsed.vendor.code) && !loggedIn) {
-			// Another execution may already have logged in (each login kills the previous key): use its
-			// key once before logging in ourselves, so parallel executions converge instead of ping-ponging.
-			const latest = await ctx.getCredentials(CREDENTIAL_TYPE, request.itemIndex ?? 0);
-			const renewedElsewhere: boolean = !usedRenewedKey && Boolean(latest.apiKey) && latest.apiKey !== session.apiKey;
-			usedRenewedKey ||= renewedElsewhere;
-			forceLogin = !renewedElsewhere;
-			session = latest;
-			continue;
+		if (isRenewCode(parsed.vendor.code) && renewals++ < MAX_RENEWALS) {
+			// Each login kills the previous key, and executions sharing the credential (queue mode) all see
+			// the same dead key: take a key another execution stored since, and log in ourselves at most once.
+			rejectedKeys.add(String(session.apiKey ?? ''));
+			let fresher = await storedFreshKey(ctx, request.itemIndex ?? 0, rejectedKeys, loggedIn ? STORE_POLLS : 1);
+			if (!fresher && !loggedIn) {
+				// executions that saw the key die together would each log in and kill each other's key:
+				// a random pause lets the first one store its key for the others
+				await sleep(Math.random() * LOGIN_JITTER_MS);
+				fresher = await storedFreshKey(ctx, request.itemIndex ?? 0, rejectedKeys, 1);
+				forceLogin = !fresher;
+			}
+			if (fresher) session = fresher;
+			if (fresher || forceLogin) continue;
 		}
 		throw vendorError(node, parsed.vendor, request.itemIndex);
 	}
+}
+
+/**
+ * The stored session when it holds a key not yet rejected. After our own login was killed too, another
+ * execution is mid-login: wait for it to store its key rather than log in again (which would kill it).
+ */
+async function storedFreshKey(
+	ctx: YunkeContext,
+	itemIndex: number,
+	rejectedKeys: Set<string>,
+	polls: number,
+): Promise<ICredentialDataDecryptedObject | undefined> {
+	for (let poll = 0; poll < polls; poll++) {
+		if (poll > 0) await sleep(STORE_POLL_MS * poll);
+		const latest = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+		if (latest.apiKey && !rejectedKeys.has(String(latest.apiKey))) return latest;
+	}
+	return undefined;
 }
 
 function isRenewCode(code: number | undefined): boolean {

@@ -5,7 +5,7 @@ import { DND_UPLOAD_FIELD, ENDPOINTS } from '../../../shared/contract';
 import { MultipartBody } from '../../../shared/multipart';
 import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, requireInteger, requirePhone } from '../../helpers/validation';
-import { sendOnceMore, yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../transport';
 import { additionalVendorFields } from '../common.descriptions';
 import { findListedNumber } from './reconcile';
 
@@ -90,8 +90,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 	const fields = Object.fromEntries(Object.entries({ term_value: days, ...extra }).map(([key, value]) => [key, typeof value === 'object' ? JSON.stringify(value) : String(value)]));
 	const body = new MultipartBody(fields, [{ field: DND_UPLOAD_FIELD, fileName, mimeType: binary.mimeType, data }]);
-	// the platform counts numbers it already lists as `repeat`, so a file is simply sent once more
-	const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.dndAdd, body, itemIndex, reconcile: sendOnceMore });
+	const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.dndAdd, body, itemIndex });
 	return { fileName, days, ...counts(answer) };
 }
 

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { invalidInput, requirePhone } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../transport';
+import { findRemovedEntries } from './reconcile';
 import { readIdList, splitList } from './lists';
 
 const properties: INodeProperties[] = [
@@ -55,7 +56,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		targets = raw.map((phone) => requirePhone(this, itemIndex, 'Phone Numbers', phone));
 		body = { phone_str: targets.join(',') };
 	}
-	const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.dndDelete, body, itemIndex });
+	const reconcile = async () => await findRemovedEntries(this, itemIndex, deleteBy === 'ids' ? 'id' : 'phone', targets);
+	const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.dndDelete, body, itemIndex, reconcile });
 	const removed = Number(answer.success ?? 0);
 	if (removed === 0) {
 		throw new NodeOperationError(this.getNode(), `None of ${targets.join(', ')} was on the do-not-disturb list [item ${itemIndex}]`, {

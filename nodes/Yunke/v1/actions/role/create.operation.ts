@@ -23,15 +23,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const roleDescription = requireText(this, itemIndex, 'Description', this.getNodeParameter('description', itemIndex));
 	const permissions = readPermissions(this, itemIndex);
 	const body: IDataObject = { rolename: name, description: roleDescription, [ROLE_PERMISSION_FIELD]: permissions, ...extraVendorFields(this, itemIndex) };
-	await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.roleCreate, body, itemIndex });
+	// after a lost answer the role list tells whether the role was created, so it is never created twice
+	const findCreated = async () => {
+		const list = await yunkeApiRequest.call(this, {
+			method: 'POST',
+			endpoint: ENDPOINTS.roleList,
+			body: { pageIndex: 0, pageSize: 50, data: { name } },
+			itemIndex,
+			idempotent: true,
+		});
+		return extractList(list).items.find((role) => role.name === name);
+	};
+	const reconcile = async () => ((await findCreated()) ? { code: 0 } : undefined);
+	await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.roleCreate, body, itemIndex, reconcile });
 	// 3.3 answers without the new id: read it back by name so the next node can use it.
-	const list = await yunkeApiRequest.call(this, {
-		method: 'POST',
-		endpoint: ENDPOINTS.roleList,
-		body: { pageIndex: 0, pageSize: 50, data: { name } },
-		itemIndex,
-		idempotent: true,
-	});
-	const created = extractList(list).items.find((role) => role.name === name);
+	const created = await findCreated();
 	return { id: created?.id ?? null, name, description: roleDescription, permissions };
 }

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS, SUB_ACCOUNT_DELETE_PKEY } from '../../../shared/contract';
-import { sendOnceMore, yunkeApiRequest, yunkeApiRequestAllItems } from '../../transport';
+import { yunkeApiRequest, yunkeApiRequestAllItems } from '../../transport';
 import { describeWrittenAccount } from './accountForm';
 import { findCreatedAccount, findDeletedAccount } from './reconcile';
 
@@ -13,8 +13,8 @@ export async function writeAccount(
 	endpoint: typeof ENDPOINTS.subAccountCreate | typeof ENDPOINTS.subAccountUpdate,
 	body: IDataObject,
 ): Promise<IDataObject> {
-	// an update sets the same fields again, so only a creation needs looking up after a lost answer
-	const reconcile = endpoint === ENDPOINTS.subAccountCreate ? async () => await findCreatedAccount(ctx, itemIndex, body) : sendOnceMore;
+	// an update is sent once more after a lost answer (contract RESEND_SAFE_ENDPOINTS); a creation is looked up
+	const reconcile = endpoint === ENDPOINTS.subAccountCreate ? async () => await findCreatedAccount(ctx, itemIndex, body) : undefined;
 	const answer = await yunkeApiRequest.call(ctx, { method: 'POST', endpoint, body, itemIndex, reconcile });
 	return describeWrittenAccount(body, answer);
 }

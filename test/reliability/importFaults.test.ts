@@ -1,0 +1,78 @@
+/**
+ * Task → Create with 1,000 rows in 10 chunks of 100, a fault in any one chunk, before or after the
+ * server applied it: every row ends in the task exactly once, or in an error item paired with its
+ * input item. Counted as faults / survived and rows_lost / rows_duplicated (support/tally.ts).
+ */
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
+import { createParameters, people } from '../helpers/imports';
+import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { armFault, CLEAR_FAULT_MESSAGE, pairedTo, type FaultKind } from './support/bed';
+import { count, faultCase } from './support/tally';
+
+const ROWS = 1000;
+const CHUNK = 100;
+const CHUNKS = ROWS / CHUNK;
+const TASK_NAME = '可靠性导入';
+/** One fault kind per chunk, so that every kind strikes a creation or an append somewhere. */
+const KINDS: FaultKind[] = ['reset', 'http5xx', 'timeout', 'empty', 'truncated', 'html', 'reset', 'timeout', 'http5xx', 'empty'];
+
+let bed: YunkeTestBed;
+beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 1 })));
+afterAll(async () => await bed.close());
+
+const cases: Array<[number, FaultKind, 'before' | 'after']> = [];
+for (let chunk = 0; chunk < CHUNKS; chunk++) for (const phase of ['before', 'after'] as const) cases.push([chunk, KINDS[chunk], phase]);
+// the session dies mid-import: another login (the key is renewed once), a rejected key answered as a string code
+cases.push([5, 'anotherLogin', 'before'], [3, 'stringCode', 'before']);
+
+describe.each(cases)('chunk %i ← %s (%s the server applied it)', (chunk, kind, phase) => {
+	it('imports every row exactly once or reports it with its item', async () => {
+		await faultCase(async () => {
+			bed.sandbox.reset();
+			bed.coldCredential();
+			const items = people(ROWS);
+			const settle = armFault(bed.sandbox, kind, ENDPOINTS.taskCreateJson, phase, chunk);
+			const result = await bed.run(
+				createParameters(bed.sandbox, { taskName: TASK_NAME, options: { chunkSize: CHUNK, importMode: 'sync' } }),
+				items,
+				{ onError: 'continueErrorOutput' },
+			);
+			await settle();
+			expect(bed.sandbox.faults.pending()).toEqual([]);
+			const { lost, duplicated, reported } = reconcileRows(items, result.outputs.flat());
+			count('rows_lost', lost.length, lost.length ? `e.g. ${lost.slice(0, 3).join(', ')}` : undefined);
+			count('rows_duplicated', duplicated.length, duplicated.length ? `e.g. ${duplicated.slice(0, 3).join(', ')}` : undefined);
+			expect(lost).toEqual([]);
+			expect(duplicated).toEqual([]);
+			expect(bed.sandbox.data.tasks.filter((task) => task.source === TASK_NAME)).toHaveLength(1);
+			// a lost answer is recovered, so nothing needs reporting; anything reported must say why clearly
+			for (const item of reported) expect(String(item.json.error)).toMatch(CLEAR_FAULT_MESSAGE);
+			expect(reported).toHaveLength(0);
+			const summary = result.outputs[0].find((item) => item.json.taskSn);
+			expect(summary?.json).toMatchObject({ requests: CHUNKS, rowsSent: ROWS });
+			// a chunk sent again after its answer was lost comes back counted as duplicates of itself
+			const counts = summary?.json.counts as { imported: number; duplicate?: number };
+			expect(counts.imported + (counts.duplicate ?? 0)).toBe(ROWS);
+		});
+	});
+});
+
+/** Compares the input rows with the rows of every task of that name, and with the error items. */
+function reconcileRows(items: Array<Record<string, string>>, output: INodeExecutionData[]) {
+	const inTasks = new Map<string, number>();
+	for (const task of bed.sandbox.data.tasks.filter((entry) => entry.source === TASK_NAME && !entry.deleted)) {
+		for (const row of task.rows) inTasks.set(row.phone, (inTasks.get(row.phone) ?? 0) + 1);
+	}
+	const reported = output.filter((item) => item.error || item.json.error);
+	const reportedItems = new Set(pairedTo(reported));
+	const lost: string[] = [];
+	const duplicated: string[] = [];
+	items.forEach((item, itemIndex) => {
+		const times = inTasks.get(item.phone) ?? 0;
+		if (times === 0 && !reportedItems.has(itemIndex)) lost.push(item.phone);
+		if (times > 1) duplicated.push(item.phone);
+	});
+	return { lost, duplicated, reported };
+}
