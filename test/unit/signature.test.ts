@@ -1,4 +1,5 @@
-import { phpJsonEncode } from '../../nodes/Yunke/shared/phpJson';
+import { PiecewiseText, phpJsonEncode } from '../../nodes/Yunke/shared/phpJson';
+import { signRequest } from '../../nodes/Yunke/shared/session';
 import { accessSign, urlSignature, withUrlSignature, md5Hex } from '../../nodes/Yunke/shared/signature';
 import { formatChinaTime, parseChinaTime, toChinaTime } from '../../nodes/Yunke/shared/chinaTime';
 
@@ -69,5 +70,28 @@ describe('China time', () => {
 		expect(toChinaTime('2024-09-24 09:34:25')).toBe('2024-09-24 09:34:25');
 		expect(toChinaTime('24/09/2024')).toBeUndefined();
 		expect(toChinaTime('')).toBeUndefined();
+	});
+});
+
+describe('signing large imports', () => {
+	it('hashes a multi-slice string with Chinese text and a surrogate pair on a slice boundary like the whole text', () => {
+		const big = `${'张'.repeat(65535)}😀${'a/b"c'.repeat(30000)}`;
+		const params = { user_sn: 'SYSUSER|x', client_info_json: big };
+		expect(urlSignature(params)).toBe(md5Hex(phpJsonEncode(params)).slice(1, 9));
+		expect(phpJsonEncode(big)).toBe(
+			JSON.stringify(big).replace(/[/\u0080-\uffff]/g, (c) => (c === '/' ? '\\/' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
+		);
+	});
+});
+
+describe('a text sent in pieces', () => {
+	it('is signed and sent exactly like the same text in one piece', () => {
+		const pieces = ['{"data":[', '{"\\u59d3\\u540d":"a/b"}', ',{"x":"\\"q\\""}', ']}', '张三😀'];
+		const credentials = { baseUrl: 'http://127.0.0.1:1', userSn: 'SYSUSER|x', apiKey: 'k' };
+		const whole = signRequest(credentials, { method: 'POST', url: '/api/addJson', body: { source: '任务', client_info_json: pieces.join('') } });
+		const split = signRequest(credentials, { method: 'POST', url: '/api/addJson', body: { source: '任务', client_info_json: new PiecewiseText(pieces) as never } });
+		expect(Buffer.isBuffer(split.body)).toBe(true);
+		expect(JSON.parse((split.body as Buffer).toString('utf8'))).toEqual(whole.body);
+		expect(Object.keys(JSON.parse((split.body as Buffer).toString('utf8')))).toEqual(Object.keys(whole.body as object));
 	});
 });

@@ -4,18 +4,67 @@
  * as a lowercase `\uXXXX`, object keys in insertion order.
  */
 export function phpJsonEncode(value: unknown): string {
-	if (value === null || value === undefined) return 'null';
-	if (typeof value === 'string') return encodeString(value);
-	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '0';
-	if (typeof value === 'boolean') return value ? 'true' : 'false';
-	if (Array.isArray(value)) return `[${value.map(phpJsonEncode).join(',')}]`;
-	if (typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>).filter(
-			([, entry]) => entry !== undefined,
-		);
-		return `{${entries.map(([key, entry]) => `${encodeString(key)}:${phpJsonEncode(entry)}`).join(',')}}`;
+	const parts: string[] = [];
+	writePhpJson(value, (part) => parts.push(part));
+	return parts.join('');
+}
+
+/**
+ * A text value given as pieces (a 30,000-row `client_info_json`): it is signed and sent piece by piece,
+ * so that no request holds its whole text, or the JSON body around it, as one string.
+ */
+export class PiecewiseText {
+	constructor(readonly pieces: readonly string[]) {}
+
+	text(): string {
+		return this.pieces.join('');
 	}
-	return encodeString(String(value));
+}
+
+/** Longer strings are written in slices, so that signing a 30,000-row import never copies it whole. */
+const SLICE = 64 * 1024;
+
+/** The same text as `phpJsonEncode`, handed out in pieces (for hashing without building it). */
+export function writePhpJson(value: unknown, emit: (part: string) => void): void {
+	if (value === null || value === undefined) return emit('null');
+	if (typeof value === 'string') return writeString(value, emit);
+	if (value instanceof PiecewiseText) {
+		emit('"');
+		for (const piece of value.pieces) writeString(piece, (part) => emit(part.slice(1, -1)));
+		return emit('"');
+	}
+	if (typeof value === 'number') return emit(Number.isFinite(value) ? String(value) : '0');
+	if (typeof value === 'boolean') return emit(value ? 'true' : 'false');
+	if (Array.isArray(value)) {
+		emit('[');
+		value.forEach((entry, index) => {
+			if (index > 0) emit(',');
+			writePhpJson(entry, emit);
+		});
+		return emit(']');
+	}
+	if (typeof value === 'object') {
+		emit('{');
+		let first = true;
+		for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+			if (entry === undefined) continue;
+			emit(first ? '' : ',');
+			first = false;
+			writeString(key, emit);
+			emit(':');
+			writePhpJson(entry, emit);
+		}
+		return emit('}');
+	}
+	writeString(String(value), emit);
+}
+
+function writeString(text: string, emit: (part: string) => void): void {
+	if (text.length <= SLICE) return emit(encodeString(text));
+	emit('"');
+	// every UTF-16 unit above 0x7f is escaped on its own, so a slice may split a surrogate pair
+	for (let start = 0; start < text.length; start += SLICE) emit(encodeString(text.slice(start, start + SLICE)).slice(1, -1));
+	emit('"');
 }
 
 /**
@@ -23,6 +72,10 @@ export function phpJsonEncode(value: unknown): string {
  * escapes, lowercase `\u00XX`, lone surrogates as `\udXXX`); PHP additionally escapes `/` and every
  * UTF-16 unit above 0x7f. One regular-expression pass keeps multi-megabyte import payloads cheap to sign.
  */
+export function phpJsonString(text: string): string {
+	return encodeString(text);
+}
+
 function encodeString(text: string): string {
 	return JSON.stringify(text).replace(/[/\u0080-\uffff]/g, escapePhpOnly);
 }

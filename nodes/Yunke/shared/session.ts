@@ -4,6 +4,7 @@ import { formatChinaTime } from './chinaTime';
 import { API_KEY_ECHO_FIELD, API_KEY_LIFETIME_SECONDS, ENDPOINTS, LOGIN_FROM, envelopeCode, envelopeMessage } from './contract';
 import { describeVendorCode } from './errorCatalogue';
 import { MultipartBody } from './multipart';
+import { PiecewiseText } from './phpJson';
 import { accessSign, md5Hex, urlSignature, withUrlSignature } from './signature';
 
 export type AuthenticationMethod = 'password' | 'accessId';
@@ -121,8 +122,34 @@ export function signRequest(
 	}
 	const body: IDataObject = { ...((requestOptions.body as IDataObject) ?? {}) };
 	if (API_KEY_ECHO_FIELD in body) body[API_KEY_ECHO_FIELD] = publicParams.api_key;
-	signed.body = withUrlSignature({ ...publicParams, ...body });
+	const withSignature = withUrlSignature({ ...publicParams, ...body });
+	if (Object.values(body).some((value) => value instanceof PiecewiseText)) {
+		signed.body = jsonBytes(withSignature);
+		signed.headers = { ...requestOptions.headers, 'content-type': 'application/json' };
+		return signed;
+	}
+	signed.body = withSignature;
 	return signed;
+}
+
+/** The JSON body as bytes, written field by field and piece by piece (see PiecewiseText). */
+function jsonBytes(fields: IDataObject): Buffer {
+	const chunks: Buffer[] = [];
+	let separator = '{';
+	for (const [key, value] of Object.entries(fields)) {
+		if (value === undefined) continue;
+		chunks.push(Buffer.from(`${separator}${JSON.stringify(key)}:`));
+		separator = ',';
+		if (!(value instanceof PiecewiseText)) {
+			chunks.push(Buffer.from(JSON.stringify(value)));
+			continue;
+		}
+		chunks.push(Buffer.from('"'));
+		for (const piece of value.pieces) chunks.push(Buffer.from(JSON.stringify(piece).slice(1, -1)));
+		chunks.push(Buffer.from('"'));
+	}
+	chunks.push(Buffer.from(separator === '{' ? '{}' : '}'));
+	return Buffer.concat(chunks);
 }
 
 /** A query string carries text only, so the signature must be computed over the text the server will see. */

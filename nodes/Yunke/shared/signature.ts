@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { phpJsonEncode } from './phpJson';
+import { writePhpJson } from './phpJson';
 
 export function md5Hex(text: string): string {
 	return createHash('md5').update(text, 'utf8').digest('hex');
@@ -9,7 +9,9 @@ export function md5Hex(text: string): string {
 /** The `url` anti-hijack parameter: 8 hex chars from the 2nd character of md5(PHP JSON of every other parameter). */
 export function urlSignature(params: Record<string, unknown>): string {
 	const { url: _ignored, ...signed } = params;
-	return md5Hex(phpJsonEncode(signed)).slice(1, 9);
+	const hash = createHash('md5');
+	writePhpJson(signed, (part) => hash.update(part, 'utf8'));
+	return hash.digest('hex').slice(1, 9);
 }
 
 /** Adds `url` as the last parameter, computed over all the others in their sending order. */

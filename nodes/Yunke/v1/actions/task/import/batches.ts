@@ -1,5 +1,6 @@
 import type { MultipartFile } from '../../../../shared/multipart';
 import { encodeImportRows } from '../../../../shared/contract';
+import { PiecewiseText } from '../../../../shared/phpJson';
 import type { MappedRows } from './rows';
 
 /** One import request: a chunk of mapped rows, or one Excel file. */
@@ -10,24 +11,22 @@ export type ImportBatch =
 /** Consecutive chunks of at most `chunkSize` rows; the first creates the task, the rest append. */
 export function rowBatches(rows: MappedRows, chunkSize: number): ImportBatch[] {
 	const batches: ImportBatch[] = [];
-	for (let start = 0; start < rows.values.length; start += chunkSize) {
-		const end = Math.min(start + chunkSize, rows.values.length);
+	for (let start = 0; start < rows.itemIndexes.length; start += chunkSize) {
+		const end = Math.min(start + chunkSize, rows.itemIndexes.length);
 		batches.push({ kind: 'rows', start, end, itemIndexes: rows.itemIndexes.slice(start, end) });
 	}
 	return batches;
 }
 
-/** `client_info_json` for one chunk, keyed by the template columns without `*` (contract `importRowKey`). */
-export function encodeBatchRows(rows: MappedRows, batch: { start: number; end: number }): string {
-	const keys = rows.columns.map((column) => column.key);
-	const chunk: Array<Record<string, string>> = new Array(batch.end - batch.start);
+/** `client_info_json` for one chunk: the rows' texts in the envelope of contract `encodeImportRows`. */
+export function encodeBatchRows(rows: MappedRows, batch: { start: number; end: number }): PiecewiseText {
+	const envelope = encodeImportRows([]);
+	const pieces: string[] = [envelope.slice(0, -2)];
 	for (let position = batch.start; position < batch.end; position++) {
-		const values = rows.values[position];
-		const row: Record<string, string> = {};
-		for (let column = 0; column < keys.length; column++) row[keys[column]] = values[column];
-		chunk[position - batch.start] = row;
+		pieces.push(position === batch.start ? rows.encode(position) : `,${rows.encode(position)}`);
 	}
-	return encodeImportRows(chunk);
+	pieces.push(envelope.slice(-2));
+	return new PiecewiseText(pieces);
 }
 
 /** Input item indexes as readable ranges: [0,1,2,5] → "0-2, 5". */

@@ -43,11 +43,9 @@ export function rejectedItems(
 }
 
 function phoneIndex(rows: MappedRows, { start, end }: { start: number; end: number }): Map<string, number[]> {
-	const phoneColumns = rows.columns.flatMap((column, index) => (column.isPhone ? [index] : []));
 	const index = new Map<string, number[]>();
 	for (let position = start; position < end; position++) {
-		for (const column of phoneColumns) {
-			const phone = rows.values[position][column];
+		for (const phone of rows.phones[position].split(',')) {
 			if (!phone) continue;
 			const list = index.get(phone) ?? [];
 			list.push(rows.itemIndexes[position]);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
 import { PHONE_COLUMN_PATTERN } from '../../../../shared/contract';
+import { phpJsonString } from '../../../../shared/phpJson';
 import { invalidInput, isBlank, normalizePhone } from '../../../helpers/validation';
 import { asNodeError } from './output';
 import type { TemplateColumn } from './template';
@@ -8,8 +9,14 @@ import type { TemplateColumn } from './template';
 /** The rows of one run, in template column order, each remembering the input item it came from. */
 export interface MappedRows {
 	columns: TemplateColumn[];
-	values: string[][];
+	/** each row's phone-column values joined by commas (for pairing rejected rows with their items) */
+	phones: string[];
 	itemIndexes: number[];
+	/**
+	 * The object text of the row at `position` inside `client_info_json`, built again from its item when
+	 * its chunk is sent: holding 300,000 built rows for the whole run would cost more memory than mapping twice.
+	 */
+	encode(position: number): string;
 	/** items that failed the checks (only collected with Continue On Fail; otherwise the first one throws) */
 	invalid: Array<{ itemIndex: number; error: NodeOperationError }>;
 }
@@ -38,16 +45,28 @@ export function mapItemsToRows(
 	columns: TemplateColumn[],
 	options: MappingOptions,
 ): MappedRows {
-	const result: MappedRows = { columns, values: [], itemIndexes: [], invalid: [] };
 	const resolveField = autoFieldResolver(columns);
+	const keys = columns.map((column) => `${phpJsonString(column.key)}:`);
+	const phoneColumns = columns.flatMap((column, index) => (column.isPhone ? [index] : []));
+	const buildRow = (itemIndex: number): BuiltRow => {
+		const row =
+			options.mode === 'defineBelow'
+				? explicitRow(ctx, itemIndex, columns, options.ignoreUnknownFields)
+				: autoRow(ctx, itemIndex, items[itemIndex].json, columns, resolveField, options.ignoreUnknownFields);
+		checkRow(ctx, itemIndex, columns, row);
+		return row;
+	};
+	const result: MappedRows = {
+		columns,
+		phones: [],
+		itemIndexes: [],
+		invalid: [],
+		encode: (position) => encodeRow(keys, buildRow(result.itemIndexes[position]).values),
+	};
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const row =
-				options.mode === 'defineBelow'
-					? explicitRow(ctx, itemIndex, columns, options.ignoreUnknownFields)
-					: autoRow(ctx, itemIndex, items[itemIndex].json, columns, resolveField, options.ignoreUnknownFields);
-			checkRow(ctx, itemIndex, columns, row);
-			result.values.push(row.values);
+			const row = buildRow(itemIndex);
+			result.phones.push(phoneColumns.map((column) => row.values[column]).join(','));
 			result.itemIndexes.push(itemIndex);
 		} catch (error) {
 			if (!options.continueOnFail) throw asNodeError(ctx, error, itemIndex);
@@ -55,6 +74,14 @@ export function mapItemsToRows(
 		}
 	}
 	return result;
+}
+
+/** `{"key":"value",…}` as PHP writes it, so that a chunk is these texts joined (contract `encodeImportRows`). */
+function encodeRow(keys: string[], values: string[]): string {
+	const pairs = new Array<string>(keys.length);
+	for (let column = 0; column < keys.length; column++) pairs[column] = keys[column] + phpJsonString(values[column]);
+	// join writes one flat string; `+=` would keep every piece alive in a rope for the whole run
+	return `{${pairs.join(',')}}`;
 }
 
 interface BuiltRow {

@@ -195,7 +195,7 @@ async function checkBeforeSending(
 	}
 	if (settings.checkPendingLimit) {
 		const waiting = pendingCalls(tasks);
-		const adding = prepared.rows?.values.length ?? 0;
+		const adding = prepared.rows?.itemIndexes.length ?? 0;
 		if (waiting + adding > LIMITS.pendingCalls) {
 			throw new NodeOperationError(
 				ctx.getNode(),
