@@ -2,18 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { LIMITS } from '../../../../shared/contract';
 import { additionalVendorFields } from '../../common.descriptions';
+import { scriptLocator as scriptPicker } from '../../script/scriptLocator';
 
 export const scriptLocator: INodeProperties = {
-	displayName: 'Script',
-	name: 'script',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+	...scriptPicker,
 	description: 'The AI call script the task dials with; its import template defines the columns of each row',
-	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchScripts', searchable: true } },
-		{ displayName: 'By Sn', name: 'id', type: 'string', placeholder: 'e.g. projects|4a92…' },
-	],
 };
 
 export const subAccountLocator: INodeProperties = {
