@@ -63,4 +63,25 @@ describe('Dropdowns and resource locators of the admin resources', () => {
 		expect(found.results).toEqual([{ name: 'sales (销售组)', value: bed.sandbox.data.skillGroups[0].skillgroup_sn }]);
 		expect(bed.sandbox.requestsTo('/api/skillGroupListsDataapii')[0].params.skillgroups_name).toBe('sal');
 	});
+
+	it('searchScripts filters by name and pages by 50 with a token while the list goes on', async () => {
+		const data = bed.sandbox.data;
+		for (let n = 0; n < 60; n++) data.scripts.push({ ...data.scripts[0], id: 9000 + n, sn: `projects|extra${n}`, project_name: `批量${n}`, project_caption: `批量话术${n}` });
+		const first = await methods.listSearch.searchScripts.call(loadOptionsContext(), '批量');
+		expect(first.results).toHaveLength(50);
+		expect(first.results[0]).toEqual({ name: '批量话术0', value: 'projects|extra0' });
+		expect(first.paginationToken).toBe('1');
+		const second = await methods.listSearch.searchScripts.call(loadOptionsContext(), '批量', first.paginationToken);
+		expect(second.results).toHaveLength(10);
+		expect(second.paginationToken).toBeUndefined();
+		expect(bed.sandbox.requestsTo('/api/templatelist').map((entry) => entry.params.pageIndex)).toEqual([0, 1]);
+	});
+
+	it('searchSubAccounts and searchTasks value accounts by user_sn and tasks by sn', async () => {
+		const accounts = await methods.listSearch.searchSubAccounts.call(loadOptionsContext(), 'agent02');
+		expect(accounts.results).toEqual([{ name: 'agent02 (李华)', value: bed.sandbox.data.subAccounts[1].user_sn }]);
+		const tasks = await methods.listSearch.searchTasks.call(loadOptionsContext(), 'nothing-matches');
+		expect(tasks).toEqual({ results: [], paginationToken: undefined });
+		expect(bed.sandbox.requestsTo('/api/index')[0].params).toMatchObject({ start_create_at: '2000-01-01 00:00:00', end_create_at: '2099-12-31 23:59:59' });
+	});
 });

@@ -1,14 +1,31 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { ENDPOINTS, TASK_LIST_ALL_TIME } from '../../shared/contract';
 import { extractList, yunkeApiRequest } from '../transport';
 
 const PAGE_SIZE = 50;
 
-function nextToken(page: number, received: number, total: number | undefined): string | undefined {
-	const seen = (page + 1) * PAGE_SIZE;
-	if (received < PAGE_SIZE) return undefined;
-	return total === undefined || seen < total ? String(page + 1) : undefined;
+/**
+ * One page of a vendor list for a resource locator: `pageIndex` from the pagination token, the
+ * rows turned into results (undefined drops a row), the next token while the list goes on.
+ */
+async function searchPage(
+	ctx: ILoadOptionsFunctions,
+	endpoint: string,
+	paginationToken: string | undefined,
+	filterBody: IDataObject,
+	toResult: (row: IDataObject) => INodeListSearchItems | undefined,
+): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken ?? 0);
+	const body: IDataObject = { pageIndex: page, pageSize: PAGE_SIZE, ...filterBody };
+	const list = extractList(await yunkeApiRequest.call(ctx, { method: 'POST', endpoint, body, idempotent: true }));
+	const results: INodeListSearchItems[] = [];
+	for (const row of list.items) {
+		const result = toResult(row);
+		if (result) results.push(result);
+	}
+	const more = list.items.length >= PAGE_SIZE && (list.total === undefined || (page + 1) * PAGE_SIZE < list.total);
+	return { results, paginationToken: more ? String(page + 1) : undefined };
 }
 
 /** Scripts (话术) for resource locators; `value` is the project_sn used by task creation. */
@@ -17,17 +34,10 @@ export async function searchScripts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = Number(paginationToken ?? 0);
-	const body: IDataObject = { pageIndex: page, pageSize: PAGE_SIZE };
-	if (filter) body.project_name = filter;
-	const list = extractList(await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.scriptList, body, idempotent: true }));
-	return {
-		results: list.items.map((script) => ({
-			name: String(script.project_caption ?? script.project_name ?? script.sn),
-			value: String(script.sn ?? script.project_sn),
-		})),
-		paginationToken: nextToken(page, list.items.length, list.total),
-	};
+	return await searchPage(this, ENDPOINTS.scriptList, paginationToken, filter ? { project_name: filter } : {}, (script) => ({
+		name: String(script.project_caption ?? script.project_name ?? script.sn),
+		value: String(script.sn ?? script.project_sn),
+	}));
 }
 
 /** Sub-accounts for resource locators; `value` is the user_sn (the ai_user_sn of task creation). */
@@ -36,19 +46,10 @@ export async function searchSubAccounts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = Number(paginationToken ?? 0);
-	const body: IDataObject = { pageIndex: page, pageSize: PAGE_SIZE };
-	if (filter) body.user_name = filter;
-	const list = extractList(
-		await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.subAccountList, body, idempotent: true }),
-	);
-	return {
-		results: list.items.map((account) => ({
-			name: account.contact ? `${String(account.user_name)} (${String(account.contact)})` : String(account.user_name),
-			value: String(account.user_sn),
-		})),
-		paginationToken: nextToken(page, list.items.length, list.total),
-	};
+	return await searchPage(this, ENDPOINTS.subAccountList, paginationToken, filter ? { user_name: filter } : {}, (account) => ({
+		name: account.contact ? `${String(account.user_name)} (${String(account.contact)})` : String(account.user_name),
+		value: String(account.user_sn),
+	}));
 }
 
 /** Tasks for resource locators; `value` is the dial_task_main_sn. Filtering by name happens here. */
@@ -57,24 +58,13 @@ export async function searchTasks(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = Number(paginationToken ?? 0);
-	const body: IDataObject = {
-		pageIndex: page,
-		pageSize: PAGE_SIZE,
-		start_create_at: TASK_LIST_ALL_TIME.from,
-		end_create_at: TASK_LIST_ALL_TIME.to,
-	};
-	const list = extractList(await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.taskList, body, idempotent: true }));
 	const needle = filter?.toLowerCase();
-	return {
-		results: list.items
-			.filter((task) => !needle || String(task.source ?? '').toLowerCase().includes(needle))
-			.map((task) => ({
-				name: `${String(task.source ?? task.dial_task_main_id)} (${String(task.status ?? '')})`,
-				value: String(task.dial_task_main_sn),
-			})),
-		paginationToken: nextToken(page, list.items.length, list.total),
-	};
+	const allTime = { start_create_at: TASK_LIST_ALL_TIME.from, end_create_at: TASK_LIST_ALL_TIME.to };
+	return await searchPage(this, ENDPOINTS.taskList, paginationToken, allTime, (task) =>
+		needle && !String(task.source ?? '').toLowerCase().includes(needle)
+			? undefined
+			: { name: `${String(task.source ?? task.dial_task_main_id)} (${String(task.status ?? '')})`, value: String(task.dial_task_main_sn) },
+	);
 }
 
 /** Sub-accounts by username, for operations that address an account by its login name (2.1.3, 2.1.4). */
@@ -101,23 +91,16 @@ async function searchAccountsByUsername(
 	paginationToken: string | undefined,
 	extensionsOnly: boolean,
 ): Promise<INodeListSearchResult> {
-	const page = Number(paginationToken ?? 0);
-	const body: IDataObject = { pageIndex: page, pageSize: PAGE_SIZE };
-	if (filter) body.user_name = filter;
-	const list = extractList(
-		await yunkeApiRequest.call(ctx, { method: 'POST', endpoint: ENDPOINTS.subAccountList, body, idempotent: true }),
+	return await searchPage(ctx, ENDPOINTS.subAccountList, paginationToken, filter ? { user_name: filter } : {}, (account) =>
+		extensionsOnly && String(account.ext ?? '').trim() === ''
+			? undefined
+			: {
+					name: [String(account.user_name), account.contact ? `(${String(account.contact)})` : '', account.ext ? `ext ${String(account.ext)}` : '']
+						.filter(Boolean)
+						.join(' '),
+					value: String(account.user_name),
+				},
 	);
-	return {
-		results: list.items
-			.filter((account) => !extensionsOnly || String(account.ext ?? '').trim() !== '')
-			.map((account) => ({
-				name: [String(account.user_name), account.contact ? `(${String(account.contact)})` : '', account.ext ? `ext ${String(account.ext)}` : '']
-					.filter(Boolean)
-					.join(' '),
-				value: String(account.user_name),
-			})),
-		paginationToken: nextToken(page, list.items.length, list.total),
-	};
 }
 
 /** Skill groups for resource locators; `value` is the skillgroup_sn. */
@@ -126,15 +109,8 @@ export async function searchSkillGroups(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = Number(paginationToken ?? 0);
-	const body: IDataObject = { pageIndex: page, pageSize: PAGE_SIZE };
-	if (filter) body.skillgroups_name = filter;
-	const list = extractList(await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.skillGroupList, body, idempotent: true }));
-	return {
-		results: list.items.map((group) => ({
-			name: group.skillgroup_caption ? `${String(group.skillgroup_name)} (${String(group.skillgroup_caption)})` : String(group.skillgroup_name),
-			value: String(group.skillgroup_sn ?? group.sn),
-		})),
-		paginationToken: nextToken(page, list.items.length, list.total),
-	};
+	return await searchPage(this, ENDPOINTS.skillGroupList, paginationToken, filter ? { skillgroups_name: filter } : {}, (group) => ({
+		name: group.skillgroup_caption ? `${String(group.skillgroup_name)} (${String(group.skillgroup_caption)})` : String(group.skillgroup_name),
+		value: String(group.skillgroup_sn ?? group.sn),
+	}));
 }
