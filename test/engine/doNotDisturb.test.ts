@@ -86,7 +86,7 @@ describe('Do-Not-Disturb → Add', () => {
 			[{ json: {}, binary: { data: { data: Buffer.from('a,b'), fileName: 'list.csv', mimeType: 'text/csv' } } }],
 			{ onError: 'continueErrorOutput' },
 		);
-		expect(result.outputs[1][0].json.error).toBe('Input Binary Field: the file "list.csv" is not an Excel file [item 0]');
+		expect(result.outputs[1][0].json.error).toBe('Input Binary Field "data": the file "list.csv" (text/csv) is not an Excel file [item 0]');
 		expect(bed.sandbox.requestsTo(ADD)).toHaveLength(0);
 	});
 

@@ -3,15 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { CUSTOMER_FOLLOW_SET, CUSTOMER_IMPORT_MAX_QUERY_BYTES, ENDPOINTS } from '../../../shared/contract';
 import { MultipartBody } from '../../../shared/multipart';
+import { readExcelUpload } from '../../helpers/excelUpload';
 import { locatorValue } from '../../helpers/fields';
-import { invalidInput } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../transport';
 import { withItemIndex } from '../router';
 import { poolField, subAccountSnLocator } from './customer.descriptions';
 import { readCustomerRow } from './customerRow';
 import { readAccountSns } from './phoneList';
 
-const EXCEL_NAME = /\.(xlsx|xls)$/i;
 
 const properties: INodeProperties[] = [
 	poolField,
@@ -190,21 +189,16 @@ function chunkByQuerySize(rows: PendingRow[]): PendingRow[][] {
 async function importExcel(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const target = readTarget(ctx, itemIndex);
 	const property = ctx.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const binary = ctx.helpers.assertBinaryData(itemIndex, property);
-	const fileName = binary.fileName ?? 'customers.xlsx';
-	if (!EXCEL_NAME.test(fileName)) {
-		throw invalidInput(ctx, itemIndex, 'Input Binary Field', `the file "${fileName}" is not an Excel file`, 'Yunke accepts only .xlsx and .xls files; convert the file first, for example with the Convert to File node');
-	}
-	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+	const file = await readExcelUpload(ctx, itemIndex, property, 'upload', 'customers');
 	const fields: Record<string, string> = Object.fromEntries(Object.entries(target.params).map(([key, value]) => [key, String(value)]));
 	if (target.pool === 'public') fields.follow_set_id = String(ctx.getNodeParameter('origin', itemIndex));
 	const answer = await yunkeApiRequest.call(ctx, {
 		method: 'POST',
 		endpoint: target.pool === 'private' ? ENDPOINTS.customerImportPrivateExcel : ENDPOINTS.customerImportPublicExcel,
-		body: new MultipartBody(fields, [{ field: 'upload', fileName, mimeType: binary.mimeType, data }]),
+		body: new MultipartBody(fields, [file]),
 		itemIndex,
 	});
-	return { pool: target.pool, fileName, ...importCounts(answer) };
+	return { pool: target.pool, fileName: file.fileName, ...importCounts(answer) };
 }
 
 /** 6.7.3's answer, whose counts come as numbers or strings. */

@@ -3,13 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { DND_UPLOAD_FIELD, ENDPOINTS } from '../../../shared/contract';
 import { MultipartBody } from '../../../shared/multipart';
+import { readExcelUpload } from '../../helpers/excelUpload';
 import { extraVendorFields } from '../../helpers/fields';
-import { invalidInput, requireInteger, requirePhone } from '../../helpers/validation';
+import { requireInteger, requirePhone } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../transport';
 import { additionalVendorFields } from '../common.descriptions';
 import { findListedNumber } from './reconcile';
 
-const EXCEL_NAME = /\.(xlsx|xls)$/i;
 
 const properties: INodeProperties[] = [
 	{
@@ -82,16 +82,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return { phone, days, ...counts(answer) };
 	}
 	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const binary = this.helpers.assertBinaryData(itemIndex, property);
-	const fileName = binary.fileName ?? 'blacklist.xlsx';
-	if (!EXCEL_NAME.test(fileName)) {
-		throw invalidInput(this, itemIndex, 'Input Binary Field', `the file "${fileName}" is not an Excel file`, 'Yunke accepts only .xlsx and .xls files; convert the file first, for example with the Convert to File node');
-	}
-	const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+	const file = await readExcelUpload(this, itemIndex, property, DND_UPLOAD_FIELD, 'blacklist');
 	const fields = Object.fromEntries(Object.entries({ term_value: days, ...extra }).map(([key, value]) => [key, typeof value === 'object' ? JSON.stringify(value) : String(value)]));
-	const body = new MultipartBody(fields, [{ field: DND_UPLOAD_FIELD, fileName, mimeType: binary.mimeType, data }]);
+	const body = new MultipartBody(fields, [file]);
 	const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.dndAdd, body, itemIndex });
-	return { fileName, days, ...counts(answer) };
+	return { fileName: file.fileName, days, ...counts(answer) };
 }
 
 /** The owner details in the order of the vendor's form (8.4). */
