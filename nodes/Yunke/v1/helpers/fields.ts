@@ -31,3 +31,9 @@ export function pick(record: IDataObject, keys: readonly string[]): IDataObject 
 export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
 	return String(ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
 }
+
+/** The Return All / Limit pair of `paginationFields()`: undefined means every row. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;
+	return returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex) as number);
+}

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS, INTENT_FIELDS, INTENT_LEVELS } from '../../../shared/contract';
-import { extraVendorFields, pick } from '../../helpers/fields';
+import { extraVendorFields, pick, readLimit } from '../../helpers/fields';
 import { nestedLocatorValue } from '../../helpers/nestedLocator';
 import { invalidInput, requireDateRange, requireInteger, requirePhone } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
@@ -140,8 +140,7 @@ const SIMPLE_FIELDS = [
 
 /** 6.1 crmList; Return All pages with the largest page size the API allows. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const body = { ...readFilters(this, itemIndex), ...extraVendorFields(this, itemIndex) };
 	const records = await yunkeApiRequestAllItems.call(this, { method: 'POST', endpoint: ENDPOINTS.callRecordList, body, itemIndex }, { limit });

@@ -6,6 +6,7 @@ import { requireDateRange } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { paginationFields } from '../common.descriptions';
 import { poolField } from './customer.descriptions';
+import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [
 	poolField,
@@ -46,8 +47,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const pool = this.getNodeParameter('pool', itemIndex) as 'private' | 'public';
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { nameOrPhone?: string; updatedFrom?: string; updatedTo?: string };
 	const { from, to } = requireDateRange(this, itemIndex, ['Updated After', filters.updatedFrom], ['Updated Before', filters.updatedTo]);
 	const search: IDataObject = {};

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { EXTENSION_FIELDS } from '../../../shared/contract';
-import { pick } from '../../helpers/fields';
+import { pick, readLimit } from '../../helpers/fields';
 import { paginationFields, simplifyField } from '../common.descriptions';
 import { listAccounts } from '../subAccount/accountRequests';
 
@@ -33,8 +33,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['extension'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { username?: string };
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	// The vendor list has no extension filter: read every sub-account (a tenant has at most its

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { paginationFields } from '../common.descriptions';
+import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
@@ -20,8 +21,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['role'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const name = String((this.getNodeParameter('filters', itemIndex, {}) as { name?: string }).name ?? '').trim();
 	const body: IDataObject = name ? { data: { name } } : {};
 	return await yunkeApiRequestAllItems.call(this, { method: 'POST', endpoint: ENDPOINTS.roleList, body, itemIndex }, { limit });

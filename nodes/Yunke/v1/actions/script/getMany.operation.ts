@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { paginationFields } from '../common.descriptions';
+import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
@@ -40,8 +41,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['script'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { projectName?: string; voiceBreak?: number };
 	const body: IDataObject = {};
 	if (filters.projectName) body.project_name = filters.projectName;

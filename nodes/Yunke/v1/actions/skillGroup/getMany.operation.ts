@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { pick } from '../../helpers/fields';
+import { pick, readLimit } from '../../helpers/fields';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { paginationFields, simplifyField } from '../common.descriptions';
 
@@ -24,8 +24,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['skillGroup'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const name = String((this.getNodeParameter('filters', itemIndex, {}) as { name?: string }).name ?? '').trim();
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const body: IDataObject = name ? { skillgroups_name: name } : {};

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pick } from '../../helpers/fields';
+import { pick, readLimit } from '../../helpers/fields';
 import { paginationFields, simplifyField } from '../common.descriptions';
 import { listAccounts } from './accountRequests';
 
@@ -43,8 +43,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['subAccount'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { username?: string };
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const accounts = await listAccounts(this, itemIndex, String(filters.username ?? '').trim(), limit);

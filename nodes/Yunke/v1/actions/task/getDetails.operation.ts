@@ -5,6 +5,7 @@ import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { paginationFields } from '../common.descriptions';
 import { readTaskReference, resolveTaskId, taskLocator } from './control/taskReference';
+import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [taskLocator, ...paginationFields()];
 
@@ -13,8 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['task'], op
 /** 5.4: one item per number of the task, with its call state (sn and detail_type feed Cancel Calls and Stop Detail Rows). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const reference = readTaskReference(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const id = await resolveTaskId(this, itemIndex, reference);
 	return await yunkeApiRequestAllItems.call(
 		this,

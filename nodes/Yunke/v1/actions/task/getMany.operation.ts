@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS, TASK_LIST_ALL_TIME, TASK_STATUS } from '../../../shared/contract';
-import { pick } from '../../helpers/fields';
+import { pick, readLimit } from '../../helpers/fields';
 import { nestedLocatorValue } from '../../helpers/nestedLocator';
 import { invalidInput, requireDateRange } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
@@ -77,8 +77,7 @@ const SIMPLE_FIELDS = [
 ] as const;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const { from, to } = requireDateRange(this, itemIndex, ['Created After', filters.createdAfter], ['Created Before', filters.createdBefore]);

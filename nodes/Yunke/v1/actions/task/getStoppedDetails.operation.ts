@@ -6,6 +6,7 @@ import { requirePhone } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { paginationFields } from '../common.descriptions';
 import { readTaskReference, resolveTaskSn, taskLocator } from './control/taskReference';
+import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [
 	taskLocator,
@@ -28,8 +29,7 @@ export const description = updateDisplayOptions({ show: { resource: ['task'], op
 /** 5.6: the task's rows that Stop Detail Rows took out of dialling. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const reference = readTaskReference(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { phone?: string; sn?: string };
 	const body: IDataObject = {};
 	if (filters.phone) body.phone = requirePhone(this, itemIndex, 'Filters → Phone', filters.phone);
