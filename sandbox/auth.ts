@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { LOGIN_TIMESTAMP_WINDOW_SECONDS } from '../nodes/Yunke/shared/contract';
 import { Params, VendorFault, type ApiResponse } from './api';
 import { parseChinaText, type Clock } from './clock';
 import { expectedUrl, md5 } from './php';
@@ -87,7 +88,7 @@ export class AuthService {
 	private checkAccessSign(data: SandboxData, params: Params): void {
 		const timestamp = params.str('timestamp');
 		const sent = parseChinaText(timestamp);
-		if (!sent || Math.abs(sent.getTime() - this.clock.now().getTime()) > 5 * 60_000) throw new VendorFault(20004);
+		if (!sent || Math.abs(sent.getTime() - this.clock.now().getTime()) > LOGIN_TIMESTAMP_WINDOW_SECONDS * 1000) throw new VendorFault(20004);
 		const sign = md5(`${params.str('api_access_id')}${data.account.accessSecret}${timestamp}`);
 		if (params.str('api_access_id') !== data.account.accessId || params.str('sign') !== sign) throw new VendorFault(20004);
 	}

@@ -1,11 +1,10 @@
 import { ok, page, VendorFault, type ApiContext, type ApiResponse, type AreaRoutes } from '../api';
-import { CUSTOMER_SEARCH_FIELDS, ENDPOINTS, PHONE_COLUMN_PATTERN } from '../../nodes/Yunke/shared/contract';
+import { CUSTOMER_SEARCH_FIELDS, ENDPOINTS, LIMITS, PHONE_COLUMN_PATTERN } from '../../nodes/Yunke/shared/contract';
 import { parseChinaText } from '../clock';
 import { readWorkbook } from '../excel';
 import { nextId, type Customer, type SandboxData } from '../state';
 
 const PHONE = /^\d{5,20}$/;
-const MAX_ROWS = 30000;
 const NAME_COLUMN = /姓名|名字|name/i;
 
 /** 6.7.1–6.7.9: the CRM's private pool (私海, owned by sub-accounts) and public pool (公海). */
@@ -95,7 +94,7 @@ function excelRows({ files }: ApiContext): Array<Record<string, unknown>> {
 /** Imports answer like 6.7.3: counts as numbers and strings, `rst` "200". */
 function importRows(ctx: ApiContext, rows: Array<Record<string, unknown>>, pool: 'private' | 'public'): ApiResponse {
 	const { data, params, clock } = ctx;
-	if (rows.length > MAX_ROWS) throw new VendorFault(30005);
+	if (rows.length > LIMITS.rowsPerImport) throw new VendorFault(30005);
 	const owners = pool === 'private' ? params.list('user_sn_input') : [];
 	if (pool === 'private') {
 		if (owners.length === 0) throw new VendorFault(30009);

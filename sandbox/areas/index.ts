@@ -1,4 +1,5 @@
 import type { AreaRoutes } from '../api';
+import { API_KEY_LIFETIME_SECONDS } from '../../nodes/Yunke/shared/contract';
 import type { AuthConfig } from '../auth';
 import { startDialer } from '../dialer';
 import { startPushes } from '../pushes';
@@ -30,7 +31,7 @@ export const AREA_ROUTES: AreaRoutes = {
 	...callbackRoutes,
 };
 
-export const AUTH_DEFAULTS: AuthConfig = { apiKeyTtlSeconds: 7200, enforceUrlOnBusinessCalls: true };
+export const AUTH_DEFAULTS: AuthConfig = { apiKeyTtlSeconds: API_KEY_LIFETIME_SECONDS, enforceUrlOnBusinessCalls: true };
 
 /** Background work of the simulated tenant: dialling running tasks and pushing results. */
 export interface AreaServices {
