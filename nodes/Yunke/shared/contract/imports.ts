@@ -1,0 +1,52 @@
+import { phpJsonEncode } from '../phpJson';
+
+// Task imports (5.7, §3.6, §8), where the vendor is silent (ASSUMED):
+// - the platform drops a row whose phone number is already in the task (counted in `repeatCount`),
+//   so re-sending rows into the same task never dials a number twice;
+// - `addJson` (sync) answers `data.import_fail_data` (the rejected rows) next to `import_mark`;
+// - 5.7.4 `getImportTaskInfo` reports the task's cumulative result over every import into it
+//   (`import_mark` sums, `import_fail_data` in import order) and `import_percent` 100 once no import runs.
+
+/**
+ * `client_info_json` travels as a JSON string of `{"data": [row, …]}` keyed by template column, written
+ * the way PHP's json_encode writes it (ASCII only, `\uXXXX`): the same data for the server, and a
+ * 30,000-row text that is cheap to sign again, as the `url` signature re-encodes every parameter that way.
+ */
+export function encodeImportRows(rows: Array<Record<string, unknown>>): string {
+	return phpJsonEncode({ data: rows });
+}
+
+/** Template columns starting with `*` are required (`*电话`); the phone column contains 电话 or 手机. */
+export const REQUIRED_COLUMN_PREFIX = '*';
+export const PHONE_COLUMN_PATTERN = /电话|手机|phone/i;
+
+/** JSON import rows are keyed by the template column without its `*` marker, as the 5.7.2 example shows (`"电话"`). */
+export function importRowKey(templateColumn: string): string {
+	return templateColumn.startsWith(REQUIRED_COLUMN_PREFIX) ? templateColumn.slice(REQUIRED_COLUMN_PREFIX.length) : templateColumn;
+}
+
+/**
+ * Auto-start flag on task creation, sent as `is_zidong` (known from client code only); a task created
+ * without it waits paused (5.1 status 4) until 5.2 `keepOn`.
+ */
+export const AUTO_START_VALUE = 'on';
+
+/** A row rejected by an import (`import_fail_data`) may carry its reason under this column. ASSUMED */
+export const IMPORT_FAIL_REASON_FIELD = '失败原因';
+
+/** `import_mark` counters of 5.7.4 / 5.7.15 with the English names the node outputs. */
+export const IMPORT_MARK_NAMES = {
+	totalCount: 'total',
+	successCount: 'imported',
+	failCount: 'failed',
+	blacklistCount: 'blacklisted',
+	repeatCount: 'duplicate',
+	filterCount: 'filtered',
+	shiCount: 'realNumberCheck',
+	kongCount: 'vacantNumber',
+	tingjiCount: 'suspendedNumber',
+	kuwuCount: 'notInLibrary',
+	chenmoCount: 'silent',
+	fenxianCount: 'risky',
+	chaopinCount: 'overFrequency',
+} as const;
