@@ -106,10 +106,10 @@ export const triggerProperties: INodeProperties[] = [
 						typeOptions: { searchListMethod: 'searchTasks', searchable: true },
 					},
 					{
-						displayName: 'By ID',
+						displayName: 'By Sn',
 						name: 'id',
 						type: 'string',
-						placeholder: 'dial_task_main_sn|1427a04cae36a5b7161c0b04b9206fa4',
+						placeholder: 'e.g. dial_task_main_sn|1427…',
 					},
 				],
 			},

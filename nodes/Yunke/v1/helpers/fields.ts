@@ -32,6 +32,18 @@ export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: nu
 	return String(ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
 }
 
+/**
+ * A picker inside a Filters collection, where `extractValue` does not reach: it arrives as `{ __rl, mode, value }`
+ * (or plain text from an expression). Undefined when the filter was not added; an error when added but left empty.
+ */
+export function readFilterLocator(ctx: IExecuteFunctions, itemIndex: number, filters: IDataObject, key: string, label: string): string | undefined {
+	const raw = filters[key];
+	if (raw === undefined) return undefined;
+	const value = String((raw && typeof raw === 'object' ? (raw as IDataObject).value : raw) ?? '').trim();
+	if (!value) throw invalidInput(ctx, itemIndex, `Filters → ${label}`, 'is empty', 'Pick a value from the list or enter its sn, or remove the filter');
+	return value;
+}
+
 /** The Return All / Limit pair of `paginationFields()`: undefined means every row. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;

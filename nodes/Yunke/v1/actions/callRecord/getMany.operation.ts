@@ -2,11 +2,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS, INTENT_FIELDS, INTENT_LEVELS } from '../../../shared/contract';
-import { extraVendorFields, pick, readLimit } from '../../helpers/fields';
-import { nestedLocatorValue } from '../../helpers/nestedLocator';
+import { extraVendorFields, pick, readFilterLocator, readLimit } from '../../helpers/fields';
 import { invalidInput, requireDateRange, requireInteger, requirePhone } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { additionalVendorFields, paginationFields, simplifyField } from '../common.descriptions';
+import { scriptLocator, taskSnLocator } from '../locators';
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
@@ -94,28 +94,8 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only calls to this exact number',
 			},
-			{
-				displayName: 'Script',
-				name: 'script',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				description: 'Only calls made with this AI script',
-				modes: [
-					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchScripts', searchable: true } },
-					{ displayName: 'By Sn', name: 'id', type: 'string', placeholder: 'e.g. projects|4a92…' },
-				],
-			},
-			{
-				displayName: 'Task',
-				name: 'task',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				description: 'Only calls of this task',
-				modes: [
-					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTasks', searchable: true } },
-					{ displayName: 'By Sn', name: 'id', type: 'string', placeholder: 'e.g. dial_task_main_sn|1427…' },
-				],
-			},
+			{ ...scriptLocator, required: false, description: 'Only calls made with this AI script' },
+			{ ...taskSnLocator, required: false, description: 'Only calls of this task' },
 		],
 	},
 	simplifyField,
@@ -158,8 +138,10 @@ function readFilters(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (to) body.end_create_at = to;
 	if (filters.phone !== undefined && String(filters.phone).trim() !== '') body.phone = requirePhone(ctx, itemIndex, 'Filters → Phone', filters.phone);
 	if (filters.nameOrPhone) body.namephone = String(filters.nameOrPhone).trim();
-	if (filters.task !== undefined) body.dial_task_main_sn = requiredLocator(ctx, itemIndex, 'Filters → Task', filters.task);
-	if (filters.script !== undefined) body.project_sn = requiredLocator(ctx, itemIndex, 'Filters → Script', filters.script);
+	const task = readFilterLocator(ctx, itemIndex, filters, 'task', 'Task');
+	if (task !== undefined) body.dial_task_main_sn = task;
+	const script = readFilterLocator(ctx, itemIndex, filters, 'script', 'Script');
+	if (script !== undefined) body.project_sn = script;
 	const levels = (filters.intentLevels as string[] | undefined) ?? [];
 	if (levels.length > 0) {
 		body.status_search = (filters.intentField as string | undefined) ?? INTENT_FIELDS.ai;
@@ -174,12 +156,6 @@ function readFilters(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (turns.min !== undefined) body.turn_count_min = turns.min;
 	if (turns.max !== undefined) body.turn_count_max = turns.max;
 	return body;
-}
-
-function requiredLocator(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string {
-	const value = nestedLocatorValue(raw);
-	if (!value) throw invalidInput(ctx, itemIndex, field, 'is empty', 'Pick a value from the list or enter its sn, or remove the filter');
-	return value;
 }
 
 function range(ctx: IExecuteFunctions, itemIndex: number, label: string, minRaw: unknown, maxRaw: unknown): { min?: number; max?: number } {

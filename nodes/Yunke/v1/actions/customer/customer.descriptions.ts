@@ -23,19 +23,3 @@ export function phonesField(description: string): INodeProperties {
 		description,
 	};
 }
-
-/** A sub-account by user_sn; the ID mode also takes several sns separated by commas. */
-export function subAccountSnLocator(displayName: string, name: string, description: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchSubAccounts', searchable: true } },
-			{ displayName: 'By User SN', name: 'id', type: 'string', placeholder: 'SYSUSER|5d03d133d7fb004e2ccf34eb8fbdc45c' },
-		],
-	};
-}

@@ -6,8 +6,9 @@ import { MultipartBody } from '../../../shared/multipart';
 import { readExcelUpload } from '../../helpers/excelUpload';
 import { locatorValue } from '../../helpers/fields';
 import { yunkeApiRequest } from '../../transport';
+import { subAccountLocator } from '../locators';
 import { withItemIndex } from '../router';
-import { poolField, subAccountSnLocator } from './customer.descriptions';
+import { poolField } from './customer.descriptions';
 import { readCustomerRow } from './customerRow';
 import { readAccountSns } from './phoneList';
 
@@ -65,8 +66,10 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { source: ['excel'] } },
 	},
 	{
-		...subAccountSnLocator('Owner', 'owner', 'Sub-account that owns the imported customers; in By User SN mode several sns separated by commas share them out'),
-		default: { mode: 'list', value: '' },
+		...subAccountLocator,
+		displayName: 'Owner',
+		name: 'owner',
+		description: 'Sub-account that owns the imported customers; in By Sn mode several sns separated by commas share them out',
 		displayOptions: { show: { pool: ['private'] } },
 	},
 	{

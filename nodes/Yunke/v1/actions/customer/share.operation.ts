@@ -4,12 +4,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { locatorValue } from '../../helpers/fields';
 import { yunkeApiRequest } from '../../transport';
-import { phonesField, subAccountSnLocator } from './customer.descriptions';
+import { subAccountLocator } from '../locators';
+import { phonesField } from './customer.descriptions';
 import { readAccountSns, readPhoneList } from './phoneList';
 
 const properties: INodeProperties[] = [
 	phonesField('Phone numbers of the private-pool customers to share, separated by commas'),
-	subAccountSnLocator('Collaborators', 'collaborators', 'Sub-accounts that follow up the customers together with the owner'),
+	{
+		...subAccountLocator,
+		displayName: 'Collaborators',
+		name: 'collaborators',
+		description: 'Sub-accounts that follow up the customers together with the owner; in By Sn mode several sns separated by commas',
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['share'] } }, properties);

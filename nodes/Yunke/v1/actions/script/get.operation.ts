@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeApiRequest } from '../../transport';
-import { readScriptSn, scriptLocator } from './scriptLocator';
+import { scriptLocator } from '../locators';
+import { readScriptSn } from './scriptSn';
 
 const properties: INodeProperties[] = [scriptLocator];
 

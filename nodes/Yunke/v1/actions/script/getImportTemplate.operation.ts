@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { ENDPOINTS, REQUIRED_COLUMN_PREFIX } from '../../../shared/contract';
 import { yunkeApiRequest, yunkeDownload } from '../../transport';
-import { readScriptSn, scriptLocator } from './scriptLocator';
+import { scriptLocator } from '../locators';
+import { readScriptSn } from './scriptSn';
 
 const properties: INodeProperties[] = [
 	scriptLocator,

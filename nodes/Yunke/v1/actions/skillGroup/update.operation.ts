@@ -6,7 +6,7 @@ import { extraVendorFields, locatorValue } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../transport';
 import { additionalVendorFields } from '../common.descriptions';
-import { skillGroupLocator } from './skillGroup.descriptions';
+import { skillGroupLocator } from '../locators';
 
 const properties: INodeProperties[] = [
 	skillGroupLocator,

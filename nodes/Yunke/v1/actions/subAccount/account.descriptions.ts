@@ -1,39 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_ORGANIZATION_ID } from '../../../shared/contract';
-
-/** Extensions are sub-accounts with an extension number (§8); both resources share these fields. */
-export type AccountKind = 'extension' | 'subAccount';
-
-const LABEL: Record<AccountKind, string> = { extension: 'Extension', subAccount: 'Sub-Account' };
-const SEARCH_METHOD: Record<AccountKind, string> = { extension: 'searchExtensions', subAccount: 'searchSubAccountUsernames' };
-
-/** Picks one account by username: from a searchable list or typed in. */
-export function accountLocator(kind: AccountKind): INodeProperties {
-	return {
-		displayName: LABEL[kind],
-		name: 'account',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: `The ${LABEL[kind].toLowerCase()} to act on, by its username`,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: SEARCH_METHOD[kind], searchable: true },
-			},
-			{
-				displayName: 'By Username',
-				name: 'id',
-				type: 'string',
-				placeholder: 'agent01',
-				validation: [{ type: 'regex', properties: { regex: '^[A-Za-z0-9]+$', errorMessage: 'Letters and digits only' } }],
-			},
-		],
-	};
-}
+import { accountLocator, type AccountKind } from '../locators';
 
 export const usernameField: INodeProperties = {
 	displayName: 'Username',

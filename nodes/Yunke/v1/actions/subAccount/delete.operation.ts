@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { accountLocator } from './account.descriptions';
+import { accountLocator } from '../locators';
 import { readAccountUsername } from './accountForm';
 import { deleteAccount } from './accountRequests';
 

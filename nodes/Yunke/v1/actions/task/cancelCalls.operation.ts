@@ -6,7 +6,8 @@ import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, requireInteger, requirePhone } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../transport';
 import { additionalVendorFields } from '../common.descriptions';
-import { readTaskReference, resolveTaskSn, taskLocator } from './control/taskReference';
+import { taskLocator } from '../locators';
+import { readTaskReference, resolveTaskSn } from './control/taskReference';
 
 const properties: INodeProperties[] = [
 	taskLocator,

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { importOptions, rowSourceFields, scriptLocator, subAccountLocator, taskNameField } from './import/descriptions';
+import { importOptions, rowSourceFields, taskNameField, taskOwnerLocator, templateScriptLocator } from './import/descriptions';
 import { runImport } from './import/runImport';
 import { readImportSettings } from './import/settings';
 
-const properties: INodeProperties[] = [scriptLocator, subAccountLocator, taskNameField, ...rowSourceFields, ...importOptions()];
+const properties: INodeProperties[] = [templateScriptLocator, taskOwnerLocator, taskNameField, ...rowSourceFields, ...importOptions()];
 
 export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['create'] } }, properties);
 

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { TASK_OPERATIONS } from '../../../shared/contract';
 import { additionalVendorFields } from '../common.descriptions';
+import { taskLocator } from '../locators';
 import { operateTask } from './control/taskControl';
-import { taskKey, taskLocator } from './control/taskReference';
+import { taskKey } from './control/taskReference';
 
 const properties: INodeProperties[] = [taskLocator, additionalVendorFields()];
 

@@ -4,7 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { paginationFields } from '../common.descriptions';
-import { readTaskReference, resolveTaskId, taskLocator } from './control/taskReference';
+import { taskLocator } from '../locators';
+import { readTaskReference, resolveTaskId } from './control/taskReference';
 import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [taskLocator, ...paginationFields()];

@@ -1,7 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readTaskReference, resolveTaskId, taskLocator } from './control/taskReference';
+import { taskLocator } from '../locators';
+import { readTaskReference, resolveTaskId } from './control/taskReference';
 import { englishCounts, importPercent, readImportMark, rejectedRowsFrom, rejectionReason } from './import/importMark';
 import { readImportResult } from './import/importResult';
 

@@ -2,11 +2,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS, TASK_LIST_ALL_TIME, TASK_STATUS } from '../../../shared/contract';
-import { pick, readLimit } from '../../helpers/fields';
-import { nestedLocatorValue } from '../../helpers/nestedLocator';
-import { invalidInput, requireDateRange } from '../../helpers/validation';
+import { pick, readFilterLocator, readLimit } from '../../helpers/fields';
+import { requireDateRange } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { paginationFields, simplifyField } from '../common.descriptions';
+import { subAccountLocator } from '../locators';
 import { statusName } from './control/taskStatus';
 
 const properties: INodeProperties[] = [
@@ -44,17 +44,7 @@ const properties: INodeProperties[] = [
 				],
 				default: 0,
 			},
-			{
-				displayName: 'Sub-Account',
-				name: 'subAccount',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				description: 'Only tasks owned by this sub-account',
-				modes: [
-					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchSubAccounts', searchable: true } },
-					{ displayName: 'By Sn', name: 'id', type: 'string', placeholder: 'e.g. SYSUSER|b339…' },
-				],
-			},
+			{ ...subAccountLocator, required: false, description: 'Only tasks owned by this sub-account' },
 		],
 	},
 	simplifyField,
@@ -84,11 +74,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// without a range Yunke lists only today's tasks
 	const body: IDataObject = { start_create_at: from ?? TASK_LIST_ALL_TIME.from, end_create_at: to ?? TASK_LIST_ALL_TIME.to };
 	if (filters.status !== undefined && filters.status !== '') body.status = Number(filters.status);
-	const owner = nestedLocatorValue(filters.subAccount);
-	if (filters.subAccount !== undefined && !owner) {
-		throw invalidInput(this, itemIndex, 'Filters → Sub-Account', 'is empty', 'Pick a sub-account, or remove the filter');
-	}
-	if (owner) body.ai_user_sn = owner;
+	const owner = readFilterLocator(this, itemIndex, filters, 'subAccount', 'Sub-Account');
+	if (owner !== undefined) body.ai_user_sn = owner;
 	const tasks = await yunkeApiRequestAllItems.call(this, { method: 'POST', endpoint: ENDPOINTS.taskList, body, itemIndex }, { limit });
 	return tasks.map((task) => (simplify ? { ...pick(task, SIMPLE_FIELDS), statusName: statusName(task.status) } : task));
 }

@@ -5,7 +5,8 @@ import { ENDPOINTS } from '../../../shared/contract';
 import { requirePhone } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { paginationFields } from '../common.descriptions';
-import { readTaskReference, resolveTaskSn, taskLocator } from './control/taskReference';
+import { taskLocator } from '../locators';
+import { readTaskReference, resolveTaskSn } from './control/taskReference';
 import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [

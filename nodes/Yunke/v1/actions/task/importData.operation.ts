@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { taskLocator } from './control/taskReference';
-import { importOptions, rowSourceFields, scriptLocator, subAccountLocator, taskNameField } from './import/descriptions';
+import { taskLocator } from '../locators';
+import { importOptions, rowSourceFields, taskNameField, taskOwnerLocator, templateScriptLocator } from './import/descriptions';
 import { runImport } from './import/runImport';
 import { readImportSettings } from './import/settings';
 
@@ -20,8 +20,8 @@ const properties: INodeProperties[] = [
 	},
 	{ ...taskLocator, displayOptions: { show: { into: ['existing'] } } },
 	{ ...taskNameField, displayOptions: { show: { into: ['new'] } } },
-	scriptLocator,
-	subAccountLocator,
+	templateScriptLocator,
+	taskOwnerLocator,
 	...rowSourceFields,
 	...importOptions(),
 ];

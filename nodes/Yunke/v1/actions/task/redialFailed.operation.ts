@@ -6,9 +6,10 @@ import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, requireInteger } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../transport';
 import { additionalVendorFields } from '../common.descriptions';
+import { taskLocator } from '../locators';
 import { FAILURE_REASON_OPTIONS } from './control/hangupReasons';
 import { operateTask } from './control/taskControl';
-import { readTaskReference, resolveTaskSn, taskKey, taskLocator } from './control/taskReference';
+import { readTaskReference, resolveTaskSn, taskKey } from './control/taskReference';
 
 const CUSTOM = { newTask: ['newTask'], anyCustom: ['newTask', 'originalTask'] };
 

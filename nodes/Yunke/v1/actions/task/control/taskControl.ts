@@ -5,8 +5,9 @@ import { ENDPOINTS, envelopeMessage, TASK_PROJECT_TYPE } from '../../../../share
 import { extraVendorFields } from '../../../helpers/fields';
 import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields } from '../../common.descriptions';
+import { taskLocator } from '../../locators';
 import { findAppliedTaskOperation } from './reconcile';
-import { readTaskReference, taskKey, taskLocator, type TaskReference } from './taskReference';
+import { readTaskReference, taskKey, type TaskReference } from './taskReference';
 
 /** 5.2 operateTask for one task; `pkeys` carries the ID or the sn exactly as the user gave it. */
 export async function operateTask(

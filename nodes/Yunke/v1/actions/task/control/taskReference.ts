@@ -1,24 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS, LIMITS, TASK_LIST_ALL_TIME } from '../../../../shared/contract';
 import { locatorValue } from '../../../helpers/fields';
 import { invalidInput } from '../../../helpers/validation';
 import { extractList, yunkeApiRequest } from '../../../transport';
 
-export const taskLocator: INodeProperties = {
-	displayName: 'Task',
-	name: 'task',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The outbound task, from the list or by its ID (digits) or sn',
-	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTasks', searchable: true } },
-		{ displayName: 'By ID or Sn', name: 'id', type: 'string', placeholder: 'e.g. 1423 or dial_task_main_sn|1427…' },
-	],
-};
-
-/** A task as the user named it: by its numeric `dial_task_main_id` or by its `dial_task_main_sn`. */
+/** A task as the user named it in the `taskLocator` picker: by its numeric `dial_task_main_id` or by its `dial_task_main_sn`. */
 export interface TaskReference {
 	id?: string;
 	sn?: string;

@@ -2,24 +2,16 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { LIMITS } from '../../../../shared/contract';
 import { additionalVendorFields } from '../../common.descriptions';
-import { scriptLocator as scriptPicker } from '../../script/scriptLocator';
+import { scriptLocator, subAccountLocator } from '../../locators';
 
-export const scriptLocator: INodeProperties = {
-	...scriptPicker,
+export const templateScriptLocator: INodeProperties = {
+	...scriptLocator,
 	description: 'The AI call script the task dials with; its import template defines the columns of each row',
 };
 
-export const subAccountLocator: INodeProperties = {
-	displayName: 'Sub-Account',
-	name: 'subAccount',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+export const taskOwnerLocator: INodeProperties = {
+	...subAccountLocator,
 	description: 'The sub-account that owns the task and whose AI seats dial it',
-	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchSubAccounts', searchable: true } },
-		{ displayName: 'By Sn', name: 'id', type: 'string', placeholder: 'e.g. SYSUSER|b339…' },
-	],
 };
 
 export const taskNameField: INodeProperties = {
