@@ -13,14 +13,21 @@ export type YunkeResource =
 	| 'subAccount'
 	| 'task';
 
-/** What one operation returns for one input item: json rows, or full items (binary). */
-export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
-
-/** Most operations: one call (or one paginated walk) per input item. */
+/**
+ * Most operations: one call (or one paginated walk) per input item. Each record returned becomes the `json` of
+ * one output item as it is: a record with fields named `json`, `binary` or `pairedItem` stays data.
+ */
 export interface ItemOperation {
 	kind?: 'item';
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+}
+
+/** Operations that can return a file: they build whole items (`json` + `binary`) per input item. */
+export interface BinaryOperation {
+	kind: 'binary';
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
 }
 
 /**
@@ -33,7 +40,7 @@ export interface BatchOperation {
 	executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
 }
 
-export type YunkeOperation = ItemOperation | BatchOperation;
+export type YunkeOperation = ItemOperation | BinaryOperation | BatchOperation;
 
 export interface YunkeResourceDefinition {
 	description: INodeProperties[];

@@ -58,6 +58,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['callRecord'], operation: ['downloadRecording'] } }, properties);
 
+export const kind = 'binary';
+
 const AUDIO_TYPES: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg' };
 
 /** 6.2 cdrDownload (GET recordpath + recordfile) or 6.3 cdrFragmentDownload (GET recordfile) → a binary item. */

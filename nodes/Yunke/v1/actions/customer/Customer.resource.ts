@@ -11,7 +11,7 @@ export const operations: Record<string, YunkeOperation> = {
 	delete: deleteOperation,
 	getMany,
 	giveUp,
-	import: { kind: 'batch', description: importOperation.description, executeBatch: importOperation.executeBatch },
+	import: importOperation,
 	share,
 };
 

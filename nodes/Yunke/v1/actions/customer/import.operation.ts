@@ -1,5 +1,5 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { CUSTOMER_FOLLOW_SET, CUSTOMER_IMPORT_MAX_QUERY_BYTES, ENDPOINTS } from '../../../shared/contract';
 import { MultipartBody } from '../../../shared/multipart';
@@ -7,7 +7,7 @@ import { readExcelUpload } from '../../helpers/excelUpload';
 import { locatorValue } from '../../helpers/fields';
 import { yunkeApiRequest } from '../../transport';
 import { subAccountLocator } from '../locators';
-import { withItemIndex } from '../router';
+import { errorItem, pairedWith, withItemIndex } from '../itemErrors';
 import { poolField } from './customer.descriptions';
 import { readCustomerRow } from './customerRow';
 import { readAccountSns } from './phoneList';
@@ -97,6 +97,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['import'] } }, properties);
 
+export const kind = 'batch';
+
 interface Target {
 	pool: 'private' | 'public';
 	/** user_sn_input for the private pool, auto_ignore for the public pool */
@@ -117,7 +119,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	const fail = (error: unknown, itemIndexes: number[]) => {
 		const wrapped = withItemIndex(this, error, itemIndexes[0]);
 		if (!this.continueOnFail()) throw wrapped;
-		output.push({ json: { error: wrapped.message }, error: wrapped, pairedItem: pairs(itemIndexes) });
+		output.push(errorItem(wrapped, itemIndexes));
 	};
 	const source = this.getNodeParameter('source', 0) as 'json' | 'excel';
 	if (source === 'excel') {
@@ -152,7 +154,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 					qs: { add_json: addJson(chunk), ...target.params },
 					itemIndex: itemIndexes[0],
 				});
-				output.push({ json: { pool: target.pool, rows: chunk.length, ...importCounts(answer) }, pairedItem: pairs(itemIndexes) });
+				output.push({ json: { pool: target.pool, rows: chunk.length, ...importCounts(answer) }, pairedItem: pairedWith(itemIndexes) });
 			} catch (error) {
 				fail(error, itemIndexes);
 			}
@@ -212,8 +214,4 @@ function importCounts(answer: IDataObject): IDataObject {
 		failed: Number(answer.fail ?? 0),
 		duplicates: Number(answer.repeat ?? 0),
 	};
-}
-
-function pairs(itemIndexes: number[]): IPairedItemData | IPairedItemData[] {
-	return itemIndexes.length === 1 ? { item: itemIndexes[0] } : itemIndexes.map((item) => ({ item }));
 }

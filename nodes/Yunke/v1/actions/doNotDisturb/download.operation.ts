@@ -28,6 +28,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['doNotDisturb'], operation: ['download'] } }, properties);
 
+export const kind = 'binary';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const ids = readIdList(this, itemIndex, 'Entry IDs', this.getNodeParameter('ids', itemIndex, ''), true);
 	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;

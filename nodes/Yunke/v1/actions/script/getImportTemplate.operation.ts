@@ -31,10 +31,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['script'], operation: ['getImportTemplate'] } }, properties);
 
+export const kind = 'binary';
+
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 5.11 exportModel (GET): `type=json` gives the header row; without `type` Yunke sends the Excel file. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const sn = readScriptSn(this, itemIndex);
 	if (this.getNodeParameter('output', itemIndex) === 'excel') {
 		const binaryProperty = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
@@ -56,5 +58,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const required = text.startsWith(REQUIRED_COLUMN_PREFIX);
 		return { name: required ? text.slice(REQUIRED_COLUMN_PREFIX.length) : text, required };
 	});
-	return { project_sn: sn, columns, raw: response.data as IDataObject[] };
+	return [{ json: { project_sn: sn, columns, raw: response.data as IDataObject[] } }];
 }

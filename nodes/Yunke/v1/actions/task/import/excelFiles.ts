@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
 import { readExcelUpload } from '../../../helpers/excelUpload';
+import { asNodeError } from '../../itemErrors';
 import type { ImportBatch } from './batches';
-import { asNodeError } from './output';
 
 /**
  * One upload per input item that holds an Excel file. The node never parses the file: Yunke reads it

@@ -1,22 +1,7 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { rejectionReason } from './importMark';
 import type { MappedRows } from './rows';
-
-/** Continue On Fail: one error item per input item, in the shape n8n routes to the error output. */
-export function errorItems(ctx: IExecuteFunctions, itemIndexes: number[], error: unknown): INodeExecutionData[] {
-	return itemIndexes.map((itemIndex) => {
-		const wrapped = asNodeError(ctx, error, itemIndex);
-		return { json: { error: wrapped.message }, error: wrapped, pairedItem: { item: itemIndex } };
-	});
-}
-
-/** n8n's error classes keep the item they belong to (the router does the same for per-item operations). */
-export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-}
 
 /**
  * One item per row Yunke rejected, paired with the input item it came from: rows are matched by

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationE
 import { PHONE_COLUMN_PATTERN } from '../../../../shared/contract';
 import { phpJsonString } from '../../../../shared/phpJson';
 import { invalidInput, isBlank, normalizePhone } from '../../../helpers/validation';
-import { asNodeError } from './output';
+import { asNodeError } from '../../itemErrors';
 import type { TemplateColumn } from './template';
 
 /** The rows of one run, in template column order, each remembering the input item it came from. */

@@ -4,11 +4,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { formatChinaTime } from '../../../../shared/chinaTime';
 import { ENDPOINTS, LIMITS, TASK_OPERATIONS, TASK_PROJECT_TYPE } from '../../../../shared/contract';
 import { yunkeApiRequest } from '../../../transport';
+import { asNodeError, errorItems } from '../../itemErrors';
 import { itemRanges, rowBatches, type ImportBatch } from './batches';
 import { excelBatches } from './excelFiles';
 import { addMarks, englishCounts, readImportMark, rejectedRowsFrom, subtractMarks, type ImportMark } from './importMark';
 import { readImportResult, waitForImport } from './importResult';
-import { asNodeError, errorItems, rejectedItems } from './output';
+import { rejectedItems } from './output';
 import { mapItemsToRows, type MappedRows } from './rows';
 import type { ImportSettings } from './settings';
 import { submitBatch, type TaskRef } from './submitBatch';

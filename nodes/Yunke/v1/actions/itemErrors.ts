@@ -1,0 +1,35 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+
+/** The errors of every operation, in n8n's error classes, and the Continue-On-Fail items built from them. */
+export type NodeError = NodeApiError | NodeOperationError;
+
+/** An error in n8n's classes; one that already is keeps the item it names, anything else is wrapped for this item. */
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/** As `asNodeError`, and the error now belongs to this item (an operation run for one item). */
+export function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return asNodeError(ctx, error, itemIndex);
+}
+
+/** `{ item }` for one input item, a list for several (an item built from the rows of many). */
+export function pairedWith(itemIndexes: number[]): IPairedItemData | IPairedItemData[] {
+	return itemIndexes.length === 1 ? { item: itemIndexes[0] } : itemIndexes.map((item) => ({ item }));
+}
+
+/** The item n8n routes to the error output (or keeps in the main one) under Continue On Fail. */
+export function errorItem(error: NodeError, itemIndexes: number[]): INodeExecutionData {
+	return { json: { error: error.message }, error, pairedItem: pairedWith(itemIndexes) };
+}
+
+/** One error item per input item. */
+export function errorItems(ctx: IExecuteFunctions, itemIndexes: number[], error: unknown): INodeExecutionData[] {
+	return itemIndexes.map((itemIndex) => errorItem(asNodeError(ctx, error, itemIndex), [itemIndex]));
+}

@@ -1,0 +1,49 @@
+import type { CallRecord } from '../../sandbox/state';
+import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+
+let bed: YunkeTestBed;
+beforeAll(async () => (bed = await yunkeTestBed()));
+afterAll(async () => await bed.close());
+beforeEach(() => {
+	bed.sandbox.reset();
+	bed.coldCredential();
+});
+
+/** Issue 10 §3: vendor fields named like n8n's item keys are data, never an item structure or a binary reference. */
+describe('Router: records with fields named json, binary or pairedItem', () => {
+	const lookalike = {
+		json: { phone: '13800000000' },
+		binary: { data: { id: 'filesystem-v2:workflows/1/binary_data/secret', mimeType: 'audio/wav', data: 'filesystem-v2' } },
+		pairedItem: { item: 7 },
+	};
+
+	it('emits a call record made only of those fields as one item whose json is the record, unchanged', async () => {
+		bed.sandbox.data.records = [lookalike as unknown as CallRecord];
+		const result = await bed.run({ resource: 'callRecord', operation: 'getMany', returnAll: true, simplify: false }, [{}, {}]);
+		expect(result.outputs[0]).toEqual([
+			{ json: lookalike, pairedItem: { item: 0 } },
+			{ json: lookalike, pairedItem: { item: 1 } },
+		]);
+	});
+
+	it('keeps a customer row whose custom columns are named json, binary and pairedItem as data', async () => {
+		bed.sandbox.data.customers = [
+			{
+				id: 1,
+				phone: '13800000001',
+				name: '甲',
+				isPrivate: true,
+				owner_sn: bed.sandbox.data.subAccounts[0].user_sn,
+				follow_user_sn: [],
+				fields: { json: 'x', binary: 'y', pairedItem: 'z' },
+				updated_at: '2024-01-01 00:00:00',
+			},
+		];
+		const result = await bed.run({ resource: 'customer', operation: 'getMany', pool: 'private', returnAll: true });
+		expect(result.outputs[0]).toHaveLength(1);
+		const [item] = result.outputs[0];
+		expect(Object.keys(item).sort()).toEqual(['json', 'pairedItem']);
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json).toMatchObject({ id: 1, phone: '13800000001', json: 'x', binary: 'y', pairedItem: 'z' });
+	});
+});
