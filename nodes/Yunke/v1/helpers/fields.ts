@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidInput } from './validation';
+import { invalidInput, requireInteger } from './validation';
 
 /** The "Extra Vendor Fields (JSON)" parameter as an object, or a clear error naming the item. */
 export function extraVendorFields(ctx: IExecuteFunctions, itemIndex: number, name = 'extraFields'): IDataObject {
@@ -44,8 +44,12 @@ export function readFilterLocator(ctx: IExecuteFunctions, itemIndex: number, fil
 	return value;
 }
 
-/** The Return All / Limit pair of `paginationFields()`: undefined means every row. */
+/**
+ * The Return All / Limit pair of `paginationFields()`: undefined means every row. An expression can
+ * give Limit any value, so anything but a positive whole number is an error naming the item.
+ */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex) as boolean;
-	return returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex) as number);
+	if (returnAll) return undefined;
+	return requireInteger(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex), { min: 1 });
 }

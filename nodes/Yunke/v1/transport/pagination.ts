@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { LIMITS } from '../../shared/contract';
@@ -31,17 +32,31 @@ export interface PagingOptions {
 	pageSize?: number;
 	/** Where the page parameters go: the body for POST, the query for GET. */
 	onPage?: (page: ListPage, pageIndex: number) => void;
+	/** Pages read before giving up on a list that never ends (a server ignoring `pageIndex`). */
+	maxPages?: number;
 }
 
-/** Walks `pageIndex` 0, 1, 2 … (page numbers, as public clients use them) until the list or the limit ends. */
+/** 1,000 pages of 5,000 rows: more than any list a workflow can hold, fewer than an endless loop. */
+export const MAX_PAGES = 1000;
+
+/**
+ * Walks `pageIndex` 0, 1, 2 … (page numbers, as public clients use them) until an empty page, the
+ * limit, the answer's `total`, or (when there is no `total`) a short page; a hard page cap ends it with an error.
+ */
 export async function yunkeApiRequestAllItems(
 	this: YunkeContext,
 	request: YunkeRequest,
-	{ limit, pageSize = LIMITS.maxPageSize, onPage }: PagingOptions = {},
+	{ limit, pageSize = LIMITS.maxPageSize, onPage, maxPages = MAX_PAGES }: PagingOptions = {},
 ): Promise<IDataObject[]> {
-	const size = limit === undefined ? pageSize : Math.min(pageSize, Math.max(limit, 1));
+	if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
+		throw new NodeOperationError(this.getNode(), `Limit: "${String(limit)}" is not a whole number at least 1 [item ${request.itemIndex ?? 0}]`, {
+			itemIndex: request.itemIndex,
+			description: 'Enter a whole number at least 1, or switch on Return All',
+		});
+	}
+	const size = limit === undefined ? pageSize : Math.min(pageSize, limit);
 	const rows: IDataObject[] = [];
-	for (let pageIndex = 0; ; pageIndex++) {
+	for (let pageIndex = 0; pageIndex < maxPages; pageIndex++) {
 		const pageParams = { pageIndex, pageSize: size };
 		const pageRequest: YunkeRequest =
 			request.method === 'GET'
@@ -49,10 +64,15 @@ export async function yunkeApiRequestAllItems(
 				: { ...request, body: { ...(request.body as IDataObject), ...pageParams }, idempotent: true };
 		const page = extractList(await yunkeApiRequest.call(this, pageRequest));
 		onPage?.(page, pageIndex);
+		if (page.items.length === 0) return rows;
 		for (const item of page.items) rows.push(item);
-		const reachedLimit = limit !== undefined && rows.length >= limit;
-		const reachedTotal = page.total !== undefined && (pageIndex + 1) * size >= page.total;
-		if (reachedLimit || reachedTotal || page.items.length < size) break;
+		if (limit !== undefined && rows.length >= limit) return rows.slice(0, limit);
+		// a server may send shorter pages than asked for: with a `total` only the total says the list ended
+		if (page.total !== undefined ? rows.length >= page.total : page.items.length < size) return rows;
 	}
-	return limit === undefined ? rows : rows.slice(0, limit);
+	throw new NodeOperationError(this.getNode(), `Yunke kept sending pages of ${request.endpoint}: stopped after ${maxPages} pages (${rows.length} rows)`, {
+		itemIndex: request.itemIndex,
+		description:
+			'The list did not end, so the server probably ignores the page number. Switch off Return All and set a Limit, or narrow the filters.',
+	});
 }
