@@ -6,6 +6,7 @@
  * The mock asks for the tasks, picks the task by name, asks for its call records, counts the
  * answered ones and answers; the tools run against the sandbox. No real model, no internet.
  */
+import { TASK_STATUS } from '../../nodes/Yunke/shared/contract';
 import { generateRecords } from '../../sandbox/bulkRecords';
 import type { Sandbox } from '../../sandbox/server';
 import { newTask } from '../../sandbox/taskModel';
@@ -115,7 +116,7 @@ function agentWorkflow() {
 beforeAll(async () => {
 	sandbox = await startSandbox();
 	generateRecords(sandbox, 15); // another task's calls, which the filter must leave out
-	const task = newTask(sandbox.data, sandbox.clock, { source: TASK_NAME, project_sn: sandbox.data.scripts[0].sn, ai_user_sn: sandbox.data.subAccounts[0].user_sn, status: 2 });
+	const task = newTask(sandbox.data, sandbox.clock, { source: TASK_NAME, project_sn: sandbox.data.scripts[0].sn, ai_user_sn: sandbox.data.subAccounts[0].user_sn, status: TASK_STATUS.sent });
 	sandbox.data.tasks.push(task);
 	taskSn = task.dial_task_main_sn;
 	generateRecords(sandbox, 13, taskSn);
