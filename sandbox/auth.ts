@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { LOGIN_TIMESTAMP_WINDOW_SECONDS } from '../nodes/Yunke/shared/contract';
-import { Params, VendorFault, type ApiResponse } from './api';
+import { Params, VendorFault, type ApiResponse } from './routeToolkit';
 import { parseChinaText, type Clock } from './clock';
 import { expectedUrl, md5 } from './php';
 import type { SandboxData } from './state';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import { Params, VendorFault, type ApiContext, type ApiResponse, type SandboxEvents } from './api';
+import { Params, VendorFault, type ApiContext, type ApiResponse, type SandboxEvents } from './routeToolkit';
 import { AUTH_DEFAULTS, AREA_ROUTES, startAreaServices, type AreaServices } from './areas';
 import { AuthService, type AuthConfig } from './auth';
 import { Clock } from './clock';

@@ -1,4 +1,4 @@
-import { ok, page, Params, VendorFault, type AreaRoutes } from '../api';
+import { ok, page, Params, VendorFault, type AreaRoutes } from '../routeToolkit';
 import { ENDPOINTS, EXTENSION_FIELDS, SUB_ACCOUNT_DELETE_PKEY, SUB_ACCOUNT_KEY } from '../../nodes/Yunke/shared/contract';
 import type { Clock } from '../clock';
 import { makeSn, nextId, type SandboxData, type SubAccount } from '../state';

@@ -1,4 +1,4 @@
-import { ok, VendorFault, type AreaRoutes } from '../api';
+import { ok, VendorFault, type AreaRoutes } from '../routeToolkit';
 import { CALL_TIME_DAYS, ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 
 const RANGES = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})(,(\d{2}):(\d{2})-(\d{2}):(\d{2}))*$/;

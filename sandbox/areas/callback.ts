@@ -1,4 +1,4 @@
-import { ok, VendorFault, type AreaRoutes } from '../api';
+import { ok, VendorFault, type AreaRoutes } from '../routeToolkit';
 import { CALLBACK_FIELDS, CALLBACK_URL_PATTERN, ENDPOINTS, PUSH_SWITCH } from '../../nodes/Yunke/shared/contract';
 
 /** 9.1 setCallback: the account's push switch and its two push URLs. */

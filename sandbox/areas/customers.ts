@@ -1,4 +1,4 @@
-import { ok, page, VendorFault, type ApiContext, type ApiResponse, type AreaRoutes } from '../api';
+import { ok, page, VendorFault, type ApiContext, type ApiResponse, type AreaRoutes } from '../routeToolkit';
 import { CUSTOMER_SEARCH_FIELDS, ENDPOINTS, LIMITS, PHONE_COLUMN_PATTERN } from '../../nodes/Yunke/shared/contract';
 import { parseChinaText } from '../clock';
 import { readWorkbook } from '../excel';

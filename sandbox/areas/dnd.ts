@@ -1,4 +1,4 @@
-import { ok, page, VendorFault, type AreaRoutes, type ApiContext } from '../api';
+import { ok, page, VendorFault, type AreaRoutes, type ApiContext } from '../routeToolkit';
 import { DND_UPLOAD_FIELD, ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 import { buildWorkbook, readWorkbook } from '../excel';
 import { nextId, type DndEntry } from '../state';

@@ -1,4 +1,4 @@
-import { ok, VendorFault, type ApiContext, type ApiResponse, type AreaRoutes } from '../api';
+import { ok, VendorFault, type ApiContext, type ApiResponse, type AreaRoutes } from '../routeToolkit';
 import {
 	AUTO_START_VALUE,
 	ENDPOINTS,

@@ -1,4 +1,4 @@
-import type { AreaRoutes } from '../api';
+import type { AreaRoutes } from '../routeToolkit';
 import { API_KEY_LIFETIME_SECONDS } from '../../nodes/Yunke/shared/contract';
 import type { AuthConfig } from '../auth';
 import { startDialer } from '../dialer';

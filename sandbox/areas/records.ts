@@ -1,4 +1,4 @@
-import { ok, page, VendorFault, type ApiContext, type AreaRoutes, type ApiResponse, type Params } from '../api';
+import { ok, page, VendorFault, type ApiContext, type AreaRoutes, type ApiResponse, type Params } from '../routeToolkit';
 import { parseChinaText } from '../clock';
 import { transcriptOf } from '../callRecords';
 import type { CallRecord } from '../state';

@@ -1,4 +1,4 @@
-import { ok, page, VendorFault, type AreaRoutes, type Params } from '../api';
+import { ok, page, VendorFault, type AreaRoutes, type Params } from '../routeToolkit';
 import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 import { nextId, type Role, type SandboxData } from '../state';
 

@@ -1,4 +1,4 @@
-import { ok, page, VendorFault, type AreaRoutes } from '../api';
+import { ok, page, VendorFault, type AreaRoutes } from '../routeToolkit';
 import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 import { buildWorkbook } from '../excel';
 

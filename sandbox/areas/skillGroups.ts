@@ -1,4 +1,4 @@
-import { ok, page, VendorFault, type AreaRoutes } from '../api';
+import { ok, page, VendorFault, type AreaRoutes } from '../routeToolkit';
 import { ENDPOINTS, SKILL_GROUP_PKEY } from '../../nodes/Yunke/shared/contract';
 import type { SkillGroup } from '../state';
 

@@ -1,4 +1,4 @@
-import { ok, page, VendorFault, type ApiContext, type AreaRoutes, type Params } from '../api';
+import { ok, page, VendorFault, type ApiContext, type AreaRoutes, type Params } from '../routeToolkit';
 import { parseChinaText } from '../clock';
 import type { SandboxData, Task } from '../state';
 import { detailInfo, detailView, lastRecordByRow, liveTasks, newTask, newTaskRow, taskById, taskBySn, taskView } from '../taskModel';

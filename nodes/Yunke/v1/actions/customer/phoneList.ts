@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { splitList } from '../../helpers/lists';
 import { invalidInput, requirePhone } from '../../helpers/validation';
-import { splitList } from '../doNotDisturb/lists';
 
 /** A comma list (or array) of phone numbers, each checked; never empty. */
 export function readPhoneList(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string[] {

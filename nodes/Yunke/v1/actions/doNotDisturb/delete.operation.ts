@@ -2,10 +2,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
+import { splitList } from '../../helpers/lists';
 import { invalidInput, requirePhone } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../transport';
+import { readIdList } from './entryIds';
 import { findRemovedEntries } from './reconcile';
-import { readIdList, splitList } from './lists';
 
 const properties: INodeProperties[] = [
 	{

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeDownload } from '../../transport';
-import { readIdList } from './lists';
+import { readIdList } from './entryIds';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

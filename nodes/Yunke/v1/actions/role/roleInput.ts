@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { splitList } from '../../helpers/lists';
 import { invalidInput, requireInteger } from '../../helpers/validation';
-import { splitList } from '../doNotDisturb/lists';
 
 export function readRoleId(ctx: IExecuteFunctions, itemIndex: number): number {
 	return requireInteger(ctx, itemIndex, 'Role', ctx.getNodeParameter('roleId', itemIndex), { min: 1 });

@@ -1,12 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { splitList } from '../../helpers/lists';
 import { invalidInput } from '../../helpers/validation';
-
-/** Comma, semicolon or newline separated text, or an array from an expression. */
-export function splitList(raw: unknown): string[] {
-	const parts = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[,;\n]/);
-	return parts.map((part) => part.trim()).filter(Boolean);
-}
 
 /** List entry IDs (8.2, 8.3) as the vendor's `ids_json` strings; `optional` allows an empty list. */
 export function readIdList(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown, optional = false): string[] {
