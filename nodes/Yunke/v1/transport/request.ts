@@ -1,17 +1,10 @@
 import { sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import {
-	API_KEY_REFRESH_MARGIN_SECONDS,
-	AUTH_RENEW_CODES,
-	envelopeCode,
-	RESEND_SAFE_ENDPOINTS,
-	envelopeMessage,
-	isSuccessEnvelope,
-} from '../../shared/contract';
+import { envelopeCode, RESEND_SAFE_ENDPOINTS, envelopeMessage, isSuccessEnvelope } from '../../shared/contract';
 import type { MultipartBody } from '../../shared/multipart';
-import { sessionOwner } from '../../shared/session';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
+import { RequestSession } from './keyRenewal';
 import {
 	classifyThrown,
 	credentialError,
@@ -58,11 +51,6 @@ type Parsed<T> = { ok: T } | { vendor: VendorFailure } | { fault: TransportFault
 const DEFAULT_TIMEOUT_MS = 60_000;
 const TRANSIENT_RETRIES = 3;
 const BACKOFF_BASE_MS = 300;
-/** Key renewals per request: our own login once, keys other executions stored the rest. */
-const MAX_RENEWALS = 4;
-const STORE_POLLS = 5;
-const STORE_POLL_MS = 100;
-const LOGIN_JITTER_MS = 250;
 
 /** POST JSON or GET query to Yunke; returns the success envelope or throws an English NodeApiError. */
 export async function yunkeApiRequest(this: YunkeContext, request: YunkeRequest): Promise<IDataObject> {
@@ -86,26 +74,20 @@ async function sendWithSession<T>(
 	parse: (raw: unknown, endpoint: string) => Parsed<T>,
 ): Promise<T> {
 	const node = ctx.getNode();
-	let session = await ctx.getCredentials(CREDENTIAL_TYPE, request.itemIndex ?? 0);
-	let forceLogin = sessionNeedsLogin(session);
-	const rejectedKeys = new Set<string>();
-	let renewals = 0;
-	let loggedIn = false;
+	const session = await RequestSession.open(ctx, request.itemIndex);
+	const timeoutMs = request.timeoutMs ?? session.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	let transientRetries = 0;
 	let reconciled = false;
 	for (;;) {
 		let parsed: Parsed<T>;
 		try {
-			const timeout = request.timeoutMs ?? timeoutOf(session);
-			const raw = await send(ctx, { ...request, timeoutMs: timeout }, responseOptions, forceLogin ? { ...session, apiKey: '' } : undefined);
+			const raw = await session.send(async (loginWith) => await send(ctx, { ...request, timeoutMs }, responseOptions, loginWith));
 			parsed = parse(raw, request.endpoint);
 		} catch (error) {
 			const credentialFailure = findCredentialError(error);
 			if (credentialFailure) throw credentialError(node, credentialFailure, request.itemIndex);
 			parsed = { fault: classifyThrown(error) };
 		}
-		loggedIn ||= forceLogin;
-		forceLogin = false;
 		if ('ok' in parsed) return parsed.ok;
 		if ('fault' in parsed) {
 			if (request.idempotent && isTransient(parsed.fault) && transientRetries < TRANSIENT_RETRIES) {
@@ -121,57 +103,9 @@ async function sendWithSession<T>(
 			}
 			throw transportError(node, parsed.fault, request.endpoint, request.itemIndex);
 		}
-		if (isRenewCode(parsed.vendor.code) && renewals++ < MAX_RENEWALS) {
-			// Each login kills the previous key, and executions sharing the credential (queue mode) all see
-			// the same dead key: take a key another execution stored since, and log in ourselves at most once.
-			rejectedKeys.add(String(session.apiKey ?? ''));
-			let fresher = await storedFreshKey(ctx, request.itemIndex ?? 0, rejectedKeys, loggedIn ? STORE_POLLS : 1);
-			if (!fresher && !loggedIn) {
-				// executions that saw the key die together would each log in and kill each other's key:
-				// a random pause lets the first one store its key for the others
-				await sleep(Math.random() * LOGIN_JITTER_MS);
-				fresher = await storedFreshKey(ctx, request.itemIndex ?? 0, rejectedKeys, 1);
-				forceLogin = !fresher;
-			}
-			if (fresher) session = fresher;
-			if (fresher || forceLogin) continue;
-		}
+		if (await session.renew(parsed.vendor.code)) continue;
 		throw vendorError(node, parsed.vendor, request.itemIndex);
 	}
-}
-
-/**
- * The stored session when it holds a key not yet rejected. After our own login was killed too, another
- * execution is mid-login: wait for it to store its key rather than log in again (which would kill it).
- */
-async function storedFreshKey(
-	ctx: YunkeContext,
-	itemIndex: number,
-	rejectedKeys: Set<string>,
-	polls: number,
-): Promise<ICredentialDataDecryptedObject | undefined> {
-	for (let poll = 0; poll < polls; poll++) {
-		if (poll > 0) await sleep(STORE_POLL_MS * poll);
-		const latest = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
-		if (latest.apiKey && !rejectedKeys.has(String(latest.apiKey))) return latest;
-	}
-	return undefined;
-}
-
-function isRenewCode(code: number | undefined): boolean {
-	return code !== undefined && (AUTH_RENEW_CODES as readonly number[]).includes(code);
-}
-
-function timeoutOf(session: ICredentialDataDecryptedObject): number {
-	const seconds = Number(session.timeoutSeconds);
-	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_TIMEOUT_MS;
-}
-
-function sessionNeedsLogin(session: ICredentialDataDecryptedObject): boolean {
-	if (!session.apiKey) return false; // n8n's preAuthentication logs in by itself when the key is empty
-	const expiresAt = Number(session.expiresAt);
-	const nearExpiry = Number.isFinite(expiresAt) && expiresAt > 0 && Date.now() / 1000 > expiresAt - API_KEY_REFRESH_MARGIN_SECONDS;
-	return nearExpiry || session.sessionFor !== sessionOwner(session);
 }
 
 async function send(

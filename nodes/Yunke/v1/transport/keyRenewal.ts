@@ -1,0 +1,110 @@
+import { sleep } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { API_KEY_REFRESH_MARGIN_SECONDS, AUTH_RENEW_CODES } from '../../shared/contract';
+import { sessionOwner } from '../../shared/session';
+import { CREDENTIAL_TYPE, type YunkeContext } from './context';
+import { flyLogin, loginInFlight } from './loginFlight';
+
+/** Key renewals per request: our own login once, keys other executions stored the rest. */
+const MAX_RENEWALS = 4;
+const STORE_POLLS = 5;
+const STORE_POLL_MS = 100;
+const LOGIN_JITTER_MS = 250;
+
+type Send<T> = (loginWith: ICredentialDataDecryptedObject | undefined) => Promise<T>;
+
+/**
+ * The stored session one request uses, and its renewal when Yunke rejects the key. Executions sharing
+ * the credential (queue mode) all see the same dead key: each takes a key another execution stored
+ * since, and logs in itself at most once.
+ */
+export class RequestSession {
+	private readonly rejectedKeys = new Set<string>();
+	private renewals = 0;
+	private loggedIn = false;
+	private forceLogin: boolean;
+
+	private constructor(
+		private readonly ctx: YunkeContext,
+		private readonly itemIndex: number,
+		private data: ICredentialDataDecryptedObject,
+	) {
+		this.forceLogin = sessionNeedsLogin(data);
+	}
+
+	static async open(ctx: YunkeContext, itemIndex = 0): Promise<RequestSession> {
+		return new RequestSession(ctx, itemIndex, await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex));
+	}
+
+	get timeoutMs(): number | undefined {
+		const seconds = Number(this.data.timeoutSeconds);
+		return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+	}
+
+	/**
+	 * Sends with the current key. A needed login (cold credential, near expiry, a renewal) waits for the
+	 * login another execution of this process is making and takes its key; without one, it is the login.
+	 */
+	async send<T>(send: Send<T>): Promise<T> {
+		if (!this.forceLogin && this.data.apiKey) return await send(undefined);
+		const credentialId = this.ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
+		for (let flight = loginInFlight(credentialId); flight; flight = loginInFlight(credentialId)) {
+			await flight.catch(() => undefined); // its failure is its own: this request tries next
+			const stored = await this.storedFreshKey(1);
+			if (stored) {
+				this.data = stored;
+				this.forceLogin = false;
+				return await send(undefined);
+			}
+		}
+		// n8n's preAuthentication logs in for an empty key and writes the new key into this object
+		const loginWith = { ...this.data, apiKey: '' };
+		this.loggedIn = true;
+		this.forceLogin = false;
+		try {
+			return await flyLogin(credentialId, async () => await send(loginWith));
+		} finally {
+			this.data = loginWith;
+		}
+	}
+
+	/** After Yunke rejected a key (20005/20006): true when there is a fresher key to retry with, or a login to make. */
+	async renew(code: number | undefined): Promise<boolean> {
+		if (!isRenewCode(code) || this.renewals++ >= MAX_RENEWALS) return false;
+		this.rejectedKeys.add(String(this.data.apiKey ?? ''));
+		// after our own login was killed too, another process is mid-login: wait for its key rather than
+		// log in again (which would kill it)
+		let fresher = await this.storedFreshKey(this.loggedIn ? STORE_POLLS : 1);
+		if (!fresher && !this.loggedIn) {
+			// processes that saw the key die together would each log in and kill each other's key:
+			// a random pause lets the first one store its key for the others
+			await sleep(Math.random() * LOGIN_JITTER_MS);
+			fresher = await this.storedFreshKey(1);
+			this.forceLogin = !fresher;
+		}
+		if (fresher) this.data = fresher;
+		return !!fresher || this.forceLogin;
+	}
+
+	/** The stored session when it holds a key not yet rejected. */
+	private async storedFreshKey(polls: number): Promise<ICredentialDataDecryptedObject | undefined> {
+		for (let poll = 0; poll < polls; poll++) {
+			if (poll > 0) await sleep(STORE_POLL_MS * poll);
+			const latest = await this.ctx.getCredentials(CREDENTIAL_TYPE, this.itemIndex);
+			if (latest.apiKey && !this.rejectedKeys.has(String(latest.apiKey))) return latest;
+		}
+		return undefined;
+	}
+}
+
+function isRenewCode(code: number | undefined): boolean {
+	return code !== undefined && (AUTH_RENEW_CODES as readonly number[]).includes(code);
+}
+
+function sessionNeedsLogin(session: ICredentialDataDecryptedObject): boolean {
+	if (!session.apiKey) return false; // cold: `send` logs in anyway
+	const expiresAt = Number(session.expiresAt);
+	const nearExpiry = Number.isFinite(expiresAt) && expiresAt > 0 && Date.now() / 1000 > expiresAt - API_KEY_REFRESH_MARGIN_SECONDS;
+	return nearExpiry || session.sessionFor !== sessionOwner(session);
+}
