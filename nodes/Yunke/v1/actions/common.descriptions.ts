@@ -41,3 +41,25 @@ export function additionalVendorFields(): INodeProperties {
 			'Further request fields the Yunke API accepts, as a JSON object; they are sent as given and override the fields above',
 	};
 }
+
+/** The Filters collection of a list operation; its options are the filters, sorted by display name. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/** A filter that keeps the records whose field contains the given text. */
+export function containsFilter(displayName: string, name: string, description: string): INodeProperties {
+	return { displayName, name, type: 'string', default: '', description };
+}
+
+/**
+ * "Created After" / "Created Before" (or Updated …), read with `requireDateRange`; `only` completes
+ * "Only … at or after this time", e.g. `tasks created`.
+ */
+export function timeRangeFilters(word: 'Created' | 'Updated', names: [after: string, before: string], only: string): INodeProperties[] {
+	const zone = '(China time when no zone is given)';
+	return [
+		{ displayName: `${word} After`, name: names[0], type: 'dateTime', default: '', description: `Only ${only} at or after this time ${zone}` },
+		{ displayName: `${word} Before`, name: names[1], type: 'dateTime', default: '', description: `Only ${only} at or before this time ${zone}` },
+	];
+}

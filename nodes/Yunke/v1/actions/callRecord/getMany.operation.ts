@@ -5,99 +5,73 @@ import { ENDPOINTS, INTENT_FIELDS, INTENT_LEVELS } from '../../../shared/contrac
 import { extraVendorFields, pick, readFilterLocator, readLimit } from '../../helpers/fields';
 import { invalidInput, requireDateRange, requireInteger, requirePhone } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
-import { additionalVendorFields, paginationFields, simplifyField } from '../common.descriptions';
+import { additionalVendorFields, containsFilter, filtersCollection, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
 import { scriptLocator, taskSnLocator } from '../locators';
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only calls placed at or after this time (China time when no zone is given)',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only calls placed at or before this time (China time when no zone is given)',
-			},
-			{
-				displayName: 'Intent Field',
-				name: 'intentField',
-				type: 'options',
-				options: [
-					{ name: 'AI Intent', value: INTENT_FIELDS.ai, description: 'The level the AI assigned' },
-					{ name: 'Manual Label', value: INTENT_FIELDS.manual, description: 'The level an agent assigned' },
-				],
-				default: 'status',
-				description: 'Which intent level the Intent Levels filter applies to',
-			},
-			{
-				displayName: 'Intent Levels',
-				name: 'intentLevels',
-				type: 'multiOptions',
-				options: INTENT_LEVELS.map((level) => ({ name: level, value: level })),
-				default: [],
-				description: 'Only calls with one of these intent levels (A best … F worst)',
-			},
-			{
-				displayName: 'Max Talk Time (Seconds)',
-				name: 'talkTimeMax',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 600,
-			},
-			{
-				displayName: 'Max Turns',
-				name: 'turnCountMax',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 20,
-				description: 'Only calls with at most this many dialogue rounds',
-			},
-			{
-				displayName: 'Min Talk Time (Seconds)',
-				name: 'talkTimeMin',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 10,
-			},
-			{
-				displayName: 'Min Turns',
-				name: 'turnCountMin',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 1,
-				description: 'Only calls with at least this many dialogue rounds',
-			},
-			{
-				displayName: 'Name or Phone Contains',
-				name: 'nameOrPhone',
-				type: 'string',
-				default: '',
-				description: 'Only calls whose customer name or number contains this text',
-			},
-			{
-				displayName: 'Phone',
-				name: 'phone',
-				type: 'string',
-				default: '',
-				description: 'Only calls to this exact number',
-			},
-			{ ...scriptLocator, required: false, description: 'Only calls made with this AI script' },
-			{ ...taskSnLocator, required: false, description: 'Only calls of this task' },
-		],
-	},
+	filtersCollection([
+		...timeRangeFilters('Created', ['createdAfter', 'createdBefore'], 'calls placed'),
+		{
+			displayName: 'Intent Field',
+			name: 'intentField',
+			type: 'options',
+			options: [
+				{ name: 'AI Intent', value: INTENT_FIELDS.ai, description: 'The level the AI assigned' },
+				{ name: 'Manual Label', value: INTENT_FIELDS.manual, description: 'The level an agent assigned' },
+			],
+			default: 'status',
+			description: 'Which intent level the Intent Levels filter applies to',
+		},
+		{
+			displayName: 'Intent Levels',
+			name: 'intentLevels',
+			type: 'multiOptions',
+			options: INTENT_LEVELS.map((level) => ({ name: level, value: level })),
+			default: [],
+			description: 'Only calls with one of these intent levels (A best … F worst)',
+		},
+		{
+			displayName: 'Max Talk Time (Seconds)',
+			name: 'talkTimeMax',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 600,
+		},
+		{
+			displayName: 'Max Turns',
+			name: 'turnCountMax',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 20,
+			description: 'Only calls with at most this many dialogue rounds',
+		},
+		{
+			displayName: 'Min Talk Time (Seconds)',
+			name: 'talkTimeMin',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 10,
+		},
+		{
+			displayName: 'Min Turns',
+			name: 'turnCountMin',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 1,
+			description: 'Only calls with at least this many dialogue rounds',
+		},
+		containsFilter('Name or Phone Contains', 'nameOrPhone', 'Only calls whose customer name or number contains this text'),
+		{
+			displayName: 'Phone',
+			name: 'phone',
+			type: 'string',
+			default: '',
+			description: 'Only calls to this exact number',
+		},
+		{ ...scriptLocator, required: false, description: 'Only calls made with this AI script' },
+		{ ...taskSnLocator, required: false, description: 'Only calls of this task' },
+	]),
 	simplifyField,
 	{ ...additionalVendorFields(), displayName: 'Extra Vendor Filters (JSON)', description: 'Further crmList filters, as a JSON object; they are sent as given and override the filters above' },
 ];

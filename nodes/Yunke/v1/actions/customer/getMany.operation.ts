@@ -4,43 +4,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { CUSTOMER_SEARCH_FIELDS, ENDPOINTS } from '../../../shared/contract';
 import { requireDateRange } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
-import { paginationFields } from '../common.descriptions';
+import { containsFilter, filtersCollection, paginationFields, timeRangeFilters } from '../common.descriptions';
 import { poolField } from './customer.descriptions';
 import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [
 	poolField,
 	...paginationFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Name or Phone Contains',
-				name: 'nameOrPhone',
-				type: 'string',
-				default: '',
-				description: 'Only customers whose name or phone number contains this text',
-			},
-			{
-				displayName: 'Updated After',
-				name: 'updatedFrom',
-				type: 'dateTime',
-				default: '',
-				description: 'Only customers changed at or after this time (China time when no zone is given)',
-			},
-			{
-				displayName: 'Updated Before',
-				name: 'updatedTo',
-				type: 'dateTime',
-				default: '',
-				description: 'Only customers changed at or before this time (China time when no zone is given)',
-			},
-		],
-	},
+	filtersCollection([
+		containsFilter('Name or Phone Contains', 'nameOrPhone', 'Only customers whose name or phone number contains this text'),
+		...timeRangeFilters('Updated', ['updatedFrom', 'updatedTo'], 'customers changed'),
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getMany'] } }, properties);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { EXTENSION_FIELDS } from '../../../shared/contract';
 import { pick, readLimit } from '../../helpers/fields';
-import { paginationFields, simplifyField } from '../common.descriptions';
+import { containsFilter, filtersCollection, paginationFields, simplifyField } from '../common.descriptions';
 import { listAccounts } from '../subAccount/accountRequests';
 
 /** A seat as the extension form shows it. */
@@ -11,22 +11,9 @@ export const SEAT_FIELDS = ['user_sn', 'user_name', 'contact', 'ext', 'callin_ph
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Username Contains',
-				name: 'username',
-				type: 'string',
-				default: '',
-				description: 'Only extensions whose username contains this text',
-			},
-		],
-	},
+	filtersCollection([
+		containsFilter('Username Contains', 'username', 'Only extensions whose username contains this text'),
+	]),
 	{ ...simplifyField, description: 'Whether to return only the seat fields (username, name, extension, inbound number, AI seats) instead of the whole sub-account' },
 ];
 

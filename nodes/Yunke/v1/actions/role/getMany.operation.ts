@@ -3,19 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeApiRequestAllItems } from '../../transport';
-import { paginationFields } from '../common.descriptions';
+import { containsFilter, filtersCollection, paginationFields } from '../common.descriptions';
 import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [{ displayName: 'Name Contains', name: 'name', type: 'string', default: '', description: 'Only roles whose name contains this text' }],
-	},
+	filtersCollection([containsFilter('Name Contains', 'name', 'Only roles whose name contains this text')]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['role'], operation: ['getMany'] } }, properties);

@@ -3,39 +3,26 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeApiRequestAllItems } from '../../transport';
-import { paginationFields } from '../common.descriptions';
+import { containsFilter, filtersCollection, paginationFields } from '../common.descriptions';
 import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Name Contains',
-				name: 'projectName',
-				type: 'string',
-				default: '',
-				description: 'Only scripts whose name contains this text',
-			},
-			{
-				displayName: 'Interruption Mode',
-				name: 'voiceBreak',
-				type: 'options',
-				options: [
-					{ name: 'Any', value: -1 },
-					{ name: 'Interrupt on Keyword Match', value: 0 },
-					{ name: 'Interrupt on Any Voice', value: 1 },
-				],
-				default: -1,
-				description: 'Only scripts that let the customer interrupt the robot this way',
-			},
-		],
-	},
+	filtersCollection([
+		containsFilter('Name Contains', 'projectName', 'Only scripts whose name contains this text'),
+		{
+			displayName: 'Interruption Mode',
+			name: 'voiceBreak',
+			type: 'options',
+			options: [
+				{ name: 'Any', value: -1 },
+				{ name: 'Interrupt on Keyword Match', value: 0 },
+				{ name: 'Interrupt on Any Voice', value: 1 },
+			],
+			default: -1,
+			description: 'Only scripts that let the customer interrupt the robot this way',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['script'], operation: ['getMany'] } }, properties);

@@ -4,20 +4,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { pick, readLimit } from '../../helpers/fields';
 import { yunkeApiRequestAllItems } from '../../transport';
-import { paginationFields, simplifyField } from '../common.descriptions';
+import { containsFilter, filtersCollection, paginationFields, simplifyField } from '../common.descriptions';
 
 const SIMPLE_FIELDS = ['id', 'skillgroup_sn', 'skillgroup_name', 'skillgroup_caption', 'strategy', 'skillgroup_all_busy', 'skillgroup_no_agent'] as const;
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [{ displayName: 'Name Contains', name: 'name', type: 'string', default: '', description: 'Only skill groups whose name contains this text' }],
-	},
+	filtersCollection([containsFilter('Name Contains', 'name', 'Only skill groups whose name contains this text')]),
 	simplifyField,
 ];
 

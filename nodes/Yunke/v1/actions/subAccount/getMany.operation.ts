@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pick, readLimit } from '../../helpers/fields';
-import { paginationFields, simplifyField } from '../common.descriptions';
+import { containsFilter, filtersCollection, paginationFields, simplifyField } from '../common.descriptions';
 import { listAccounts } from './accountRequests';
 
 /** The fields of a sub-account most workflows need; the vendor record has about twenty. */
@@ -21,22 +21,9 @@ export const SUB_ACCOUNT_SIMPLE_FIELDS = [
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Username Contains',
-				name: 'username',
-				type: 'string',
-				default: '',
-				description: 'Only sub-accounts whose username contains this text',
-			},
-		],
-	},
+	filtersCollection([
+		containsFilter('Username Contains', 'username', 'Only sub-accounts whose username contains this text'),
+	]),
 	simplifyField,
 ];
 

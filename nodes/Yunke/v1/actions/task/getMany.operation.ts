@@ -5,48 +5,28 @@ import { ENDPOINTS, TASK_LIST_ALL_TIME, TASK_STATUS } from '../../../shared/cont
 import { pick, readFilterLocator, readLimit } from '../../helpers/fields';
 import { requireDateRange } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
-import { paginationFields, simplifyField } from '../common.descriptions';
+import { filtersCollection, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
 import { subAccountLocator } from '../locators';
 import { statusName } from './control/taskStatus';
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only tasks created at or after this time (China time when no zone is given)',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only tasks created at or before this time (China time when no zone is given)',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Paused', value: TASK_STATUS.paused },
-					{ name: 'Sending', value: TASK_STATUS.sending },
-					{ name: 'Sent (Finished)', value: TASK_STATUS.sent },
-					{ name: 'Terminated', value: TASK_STATUS.terminated },
-				],
-				default: 0,
-			},
-			{ ...subAccountLocator, required: false, description: 'Only tasks owned by this sub-account' },
-		],
-	},
+	filtersCollection([
+		...timeRangeFilters('Created', ['createdAfter', 'createdBefore'], 'tasks created'),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Paused', value: TASK_STATUS.paused },
+				{ name: 'Sending', value: TASK_STATUS.sending },
+				{ name: 'Sent (Finished)', value: TASK_STATUS.sent },
+				{ name: 'Terminated', value: TASK_STATUS.terminated },
+			],
+			default: 0,
+		},
+		{ ...subAccountLocator, required: false, description: 'Only tasks owned by this sub-account' },
+	]),
 	simplifyField,
 ];
 

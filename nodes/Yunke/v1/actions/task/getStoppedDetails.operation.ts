@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { requirePhone } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
-import { paginationFields } from '../common.descriptions';
+import { filtersCollection, paginationFields } from '../common.descriptions';
 import { taskLocator } from '../locators';
 import { readTaskReference, resolveTaskSn } from './control/taskReference';
 import { readLimit } from '../../helpers/fields';
@@ -12,17 +12,10 @@ import { readLimit } from '../../helpers/fields';
 const properties: INodeProperties[] = [
 	taskLocator,
 	...paginationFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'Only rows with this number' },
-			{ displayName: 'Row Sn', name: 'sn', type: 'string', default: '', description: 'Only the detail row with this sn' },
-		],
-	},
+	filtersCollection([
+		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'Only rows with this number' },
+		{ displayName: 'Row Sn', name: 'sn', type: 'string', default: '', description: 'Only the detail row with this sn' },
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['getStoppedDetails'] } }, properties);
