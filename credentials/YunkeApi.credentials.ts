@@ -9,7 +9,8 @@ import type {
 } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../nodes/Yunke/shared/contract';
-import { buildLoginRequest, parseLoginResponse, signRequest } from '../nodes/Yunke/shared/session';
+import { VENDOR_ERRORS } from '../nodes/Yunke/shared/errorCatalogue';
+import { buildLoginRequest, loginAnswerBody, parseLoginResponse, signRequest } from '../nodes/Yunke/shared/session';
 
 export class YunkeApi implements ICredentialType {
 	name = 'yunkeApi';
@@ -30,6 +31,14 @@ export class YunkeApi implements ICredentialType {
 			placeholder: 'https://ai123.example.com',
 			description:
 				'The web console address of your Yunke tenant, the page where you log in (scheme, host and port if any)',
+		},
+		{
+			displayName:
+				'This Base URL uses plain http://: the password, the session key and every call travel unencrypted. Use the https:// address of your tenant if it has one.',
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { baseUrl: [{ _cnd: { regex: '^\\s*[Hh][Tt][Tt][Pp]://' } }] } },
 		},
 		{
 			displayName: 'Authentication',
@@ -119,8 +128,8 @@ export class YunkeApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const response = await this.helpers.httpRequest(buildLoginRequest(credentials));
-		return { ...parseLoginResponse(response, credentials) };
+		const response: unknown = await this.helpers.httpRequest(buildLoginRequest(credentials));
+		return { ...parseLoginResponse(loginAnswerBody(response), credentials) };
 	}
 
 	async authenticate(
@@ -130,21 +139,14 @@ export class YunkeApi implements ICredentialType {
 		return signRequest(credentials, requestOptions);
 	}
 
+	/** Every non-zero code the catalogue knows fails the test with its message (the platform sends numbers or text). */
 	test: ICredentialTestRequest = {
 		request: { method: 'POST', url: ENDPOINTS.scriptOptions, json: true },
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'code', value: 20005, message: 'Yunke rejected the session key (code 20005); test again' },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 20007,
-					message: 'This Yunke account has no API access (code 20007): ask Yunke support to enable interface permission',
-				},
-			},
-		],
+		rules: Object.entries(VENDOR_ERRORS).flatMap(([code, known]) =>
+			[Number(code), code].map((value) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'code', value, message: `${known.message} (Yunke code ${code}). ${known.description}` },
+			})),
+		),
 	};
 }

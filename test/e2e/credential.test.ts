@@ -110,6 +110,18 @@ describe('the credential Test button in the editor', () => {
 		expect(badSignature.message).toContain('request signature (url parameter) (code 10001');
 	});
 
+	it("fails on every catalogued non-zero code of the test call, number or text, with the catalogue's message", async () => {
+		sandbox.injectFault({ path: '/api/getProjects', action: { type: 'code', code: 30008 } });
+		const wrongType = await testCredential(GOOD, credentialData());
+		expect(wrongType.status).toBe('Error');
+		expect(wrongType.message).toContain('A field has the wrong type (Yunke code 30008).');
+
+		sandbox.injectFault({ path: '/api/getProjects', action: { type: 'stringCode', code: 20001 } });
+		const wrongMethod = await testCredential(GOOD, credentialData());
+		expect(wrongMethod.status).toBe('Error');
+		expect(wrongMethod.message).toContain('Yunke did not accept how the request was sent (Yunke code 20001).');
+	});
+
 	it('fails with a clear message for an unreachable Base URL', async () => {
 		const result = await testCredential(GOOD, credentialData({ baseUrl: 'http://127.0.0.1:9' }));
 		expect(result.status).toBe('Error');

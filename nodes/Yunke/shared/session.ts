@@ -48,20 +48,48 @@ export function sessionOwner(credentials: ICredentialDataDecryptedObject): strin
 	return md5Hex(`${normalizeBaseUrl(credentials.baseUrl)}|${method}|${String(who ?? '')}`).slice(0, 16);
 }
 
+/** The credential's Request Timeout in milliseconds (60 s when unset). */
+export function credentialTimeoutMs(credentials: ICredentialDataDecryptedObject): number {
+	const seconds = Number(credentials.timeoutSeconds);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000;
+}
+
+/**
+ * The login request. It never follows a redirect: a 307 would send the password (or the access
+ * sign) again, to whatever host the answer names. The full answer comes back for `loginAnswerBody`.
+ */
 export function buildLoginRequest(credentials: ICredentialDataDecryptedObject, now = new Date()): IHttpRequestOptions {
 	const url = `${normalizeBaseUrl(credentials.baseUrl)}${ENDPOINTS.login}`;
+	const transport = { timeout: credentialTimeoutMs(credentials), disableFollowRedirect: true, returnFullResponse: true, ignoreHttpStatusErrors: true };
 	if (credentials.authentication === 'accessId') {
 		const accessId = String(credentials.accessId ?? '').trim();
 		const timestamp = formatChinaTime(now);
 		const sign = accessSign(accessId, String(credentials.accessSecret ?? ''), timestamp);
-		return { method: 'POST', url, json: true, body: { api_access_id: accessId, from: LOGIN_FROM.accessId, sign, timestamp } };
+		return { method: 'POST', url, json: true, body: { api_access_id: accessId, from: LOGIN_FROM.accessId, sign, timestamp }, ...transport };
 	}
 	const body = withUrlSignature({
 		username: String(credentials.username ?? '').trim(),
 		password: String(credentials.password ?? ''),
 		from: LOGIN_FROM.password,
 	});
-	return { method: 'POST', url, json: true, body };
+	return { method: 'POST', url, json: true, body, ...transport };
+}
+
+/** The body of the login answer; a redirect or an HTTP error is a login failure that names it. */
+export function loginAnswerBody(response: unknown): unknown {
+	const full = response as { statusCode?: number; headers?: Record<string, unknown>; body?: unknown };
+	const status = Number(full?.statusCode ?? 200);
+	if (status >= 300 && status < 400) {
+		const target = String(full.headers?.location ?? '(no address)');
+		throw new YunkeCredentialError(
+			`Yunke login was redirected (HTTP ${status}) to ${target}; the login details were not sent there`,
+			'Set the Base URL of the credential to the address of your tenant itself (check http:// versus https:// and the host name). Logins never follow redirects.',
+		);
+	}
+	if (status >= 400) {
+		throw new YunkeCredentialError(`Yunke login failed: the server answered HTTP ${status}`, 'Check that the Base URL is the web console address of your tenant.');
+	}
+	return full.body;
 }
 
 /** Reads the login answer; throws an English error without any secret when the login failed. */

@@ -26,7 +26,7 @@ export function vendorError(node: INode, failure: VendorFailure, itemIndex?: num
 	);
 }
 
-export type TransportFaultKind = 'refused' | 'reset' | 'timeout' | 'dns' | 'http' | 'notJson' | 'empty' | 'canceled';
+export type TransportFaultKind = 'refused' | 'reset' | 'timeout' | 'dns' | 'http' | 'notJson' | 'empty' | 'canceled' | 'unknown';
 
 export interface TransportFault {
 	kind: TransportFaultKind;
@@ -69,7 +69,8 @@ export function classifyThrown(error: unknown): TransportFault {
 	if (/refused/i.test(text)) return { kind: 'refused', detail: 'connection refused' };
 	if (/socket hang up|reset/i.test(text)) return { kind: 'reset', detail: 'connection reset' };
 	if (/cancel|abort/i.test(text)) return { kind: 'canceled', detail: 'canceled' };
-	return { kind: 'reset', detail: text.slice(0, 200) || 'unknown network failure' };
+	// not a known network fault: neither retried nor reported as one
+	return { kind: 'unknown', detail: text.slice(0, 200) || 'no error message' };
 }
 
 const FAULT_TEXT: Record<TransportFaultKind, { message: string; description: string }> = {
@@ -105,6 +106,11 @@ const FAULT_TEXT: Record<TransportFaultKind, { message: string; description: str
 	canceled: {
 		message: 'The request to Yunke was canceled',
 		description: 'The execution was stopped while the request was running.',
+	},
+	unknown: {
+		message: 'The request to Yunke failed with an unexpected error',
+		description:
+			'It is not known whether the request reached Yunke, so it was not sent again. Check the result in Yunke before running a write again; the detail below says what failed.',
 	},
 };
 

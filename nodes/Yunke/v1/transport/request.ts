@@ -163,11 +163,18 @@ function parseDownload(raw: unknown, endpoint: string): Parsed<DownloadedFile> {
 	return { ok: { data, mimeType, fileName: fileNameFrom(response.headers?.['content-disposition']) } };
 }
 
+/** The file name of a `Content-Disposition` header; a badly encoded `filename*` falls back to `filename`, never throws. */
 function fileNameFrom(disposition: string | undefined): string | undefined {
 	if (!disposition) return undefined;
 	const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-	if (encoded) return decodeURIComponent(encoded[1]);
-	return /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+	if (encoded) {
+		try {
+			return decodeURIComponent(encoded[1]);
+		} catch {
+			// bad percent-encoding (e.g. %E4%B8 cut short): use the plain name, or the text as it came
+		}
+	}
+	return /filename="?([^";]+)"?/i.exec(disposition.replace(/filename\*=[^;]*;?/i, ''))?.[1] ?? encoded?.[1];
 }
 
 function toBuffer(body: unknown): Buffer {
