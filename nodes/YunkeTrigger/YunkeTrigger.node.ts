@@ -1,7 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -9,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { searchTasks } from '../Yunke/v1/methods/listSearch';
+import { emitFirstDeliveries } from './clusterDedupe';
 import { DEFAULT_DEDUPE_WINDOW } from './dedupe';
 import { triggerProperties } from './description';
 import type { PushEvent } from './payload';
@@ -67,8 +70,15 @@ export class YunkeTrigger implements INodeType {
 		// and the static data while holding the expression isolate (a pool of one by default), which
 		// serialises concurrent pushes. Trade-off: SUCCESS leaves just before n8n stores the execution.
 		this.getResponseObject().status(outcome.status).type('text/plain').send(outcome.answer);
-		if (outcome.emit) return { workflowData: [this.helpers.returnJsonArray([outcome.emit])], noWebhookResponse: true };
+		// Built by hand: returnJsonArray would take a push's own `json`/`binary` fields for the item's.
+		if (outcome.emit) return { workflowData: [[{ json: outcome.emit }]], noWebhookResponse: true };
 		return { noWebhookResponse: true };
+	}
+
+	/** The execution's first step: the duplicate check shared by every n8n process (clusterDedupe.ts). */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const options = this.getNodeParameter('options', 0, {}) as { dedupeWindow?: number };
+		return [await emitFirstDeliveries(this, this.getInputData(), options.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW)];
 	}
 }
 
@@ -91,6 +101,7 @@ function settingsOf(ctx: IWebhookFunctions, staticData: TriggerStaticData): Rece
 			taskSn: String(task ?? '').trim(),
 		},
 		dedupeWindow: options.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW,
-		triggerId: `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id}`,
+		// Test events have their own window, so that listening does not use up production records.
+		triggerId: `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id}${ctx.getMode() === 'manual' ? '/test' : ''}`,
 	};
 }

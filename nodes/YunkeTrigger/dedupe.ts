@@ -47,15 +47,16 @@ export class RecentKeys {
 }
 
 /**
+ * The first of two duplicate checks (the second, shared by every n8n process, is clusterDedupe.ts).
  * n8n loads a workflow's static data from the database for every webhook request and saves it when
  * the request is answered, so two pushes handled at the same time both see the old list and the
  * later save drops the earlier key. The process-wide window below is checked and updated
  * synchronously, before anything awaits, so concurrent deliveries in one n8n process are decided
- * race-free. Static data carries the window across restarts (and, best effort, between processes in
- * queue mode). n8n saves static data while it holds the expression isolate (a pool of one by
+ * race-free and a repeat never starts an execution there. Static data carries the window across
+ * restarts. n8n saves static data while it holds the expression isolate (a pool of one by
  * default), so a save on every push would serialise all pushes: the window is written when
- * PERSIST_EVERY_KEYS new keys piled up or PERSIST_EVERY_MS passed since the last write. A crash can
- * therefore forget the newest keys, and a repeat of one of those would be emitted again.
+ * PERSIST_EVERY_KEYS new keys piled up or PERSIST_EVERY_MS passed since the last write. Keys are
+ * hashes (dedupeKey.ts), so the window's size is bounded whatever the pushes hold.
  */
 export const PERSIST_EVERY_KEYS = 50;
 export const PERSIST_EVERY_MS = 5000;
@@ -68,8 +69,12 @@ interface TriggerWindow {
 
 const processWide = new Map<string, TriggerWindow>();
 
-/** True when the key is new (it is remembered); false for a repeat. */
-export function firstDelivery(triggerId: string, staticData: IDataObject, key: string, limit: number, now = Date.now()): boolean {
+/**
+ * True when the push is new (its first key is remembered); false for a repeat, i.e. when any of
+ * `keys` was seen (an import result is looked up under its current and previous period).
+ */
+export function firstDelivery(triggerId: string, staticData: IDataObject, keys: string | string[], limit: number, now = Date.now()): boolean {
+	const [key, ...alsoSeenAs] = [keys].flat();
 	let window = processWide.get(triggerId);
 	if (!window) {
 		window = { recent: new RecentKeys(limit), unsaved: 0, savedAt: 0 };
@@ -77,7 +82,7 @@ export function firstDelivery(triggerId: string, staticData: IDataObject, key: s
 	}
 	window.recent.resize(limit);
 	window.recent.absorb(staticData.seen);
-	if (window.recent.has(key)) return false;
+	if (window.recent.has(key) || alsoSeenAs.some((other) => window.recent.has(other))) return false;
 	window.recent.add(key);
 	window.unsaved += 1;
 	if (window.unsaved >= PERSIST_EVERY_KEYS || now - window.savedAt >= PERSIST_EVERY_MS) {

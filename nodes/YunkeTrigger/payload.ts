@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CONNECTED_REASON, INTENT_LEVELS } from '../Yunke/shared/contract';
+import { CONNECTED_REASON, INTENT_LEVELS, PUSH_SN_MAX_LENGTH } from '../Yunke/shared/contract';
+import { canonicalJson } from './dedupeKey';
 
 export type PushEvent = 'callResult' | 'importFinished';
 
@@ -57,6 +58,9 @@ export function readBody(body: unknown, rawBody?: Buffer): IDataObject | undefin
 /** Tells a call result (6.6.1) from an import result (5.7.15) and adds the helper fields. */
 export function readPush(body: IDataObject | undefined): PushReading {
 	if (!body) return { problem: 'The body is not a JSON object (nor a form holding one)' };
+	if (body.sn !== undefined && body.sn !== null && (typeof body.sn !== 'string' || body.sn.length > PUSH_SN_MAX_LENGTH)) {
+		return { problem: `The "sn" field must be a text of at most ${PUSH_SN_MAX_LENGTH} characters` };
+	}
 	const sn = text(body.sn);
 	const taskSn = text(body.dial_task_main_sn);
 	if (!sn && taskSn && body.import_mark !== undefined) return { push: importPush(body, taskSn) };
@@ -88,22 +92,26 @@ function importPush(body: IDataObject, taskSn: string): Push {
 	const mark = typeof body.import_mark === 'string' ? (parseObject(body.import_mark) ?? body.import_mark) : body.import_mark;
 	const succeeded = isObject(mark);
 	const counts = succeeded ? (mark as IDataObject) : {};
-	return {
+	const json: IDataObject = {
+		...body,
+		import_mark: mark as IDataObject | string,
 		event: 'importFinished',
-		dedupeKey: `import|${taskSn}|${JSON.stringify(mark)}`,
 		taskSn,
-		json: {
-			...body,
-			import_mark: mark as IDataObject | string,
-			event: 'importFinished',
-			taskSn,
-			succeeded,
-			failureReason: succeeded ? '' : text(mark),
-			totalCount: toCount(counts.totalCount),
-			successCount: toCount(counts.successCount),
-			failCount: toCount(counts.failCount),
-		},
+		succeeded,
+		failureReason: succeeded ? '' : text(mark),
+		totalCount: toCount(counts.totalCount),
+		successCount: toCount(counts.successCount),
+		failCount: toCount(counts.failCount),
 	};
+	return { event: 'importFinished', dedupeKey: identityOf(json), taskSn, json };
+}
+
+/**
+ * What tells one push from another, read from the item the trigger emits (so the execution can
+ * recompute it): a call result's `sn`; for an import result, everything it carries.
+ */
+export function identityOf(json: IDataObject): string {
+	return json.event === 'importFinished' ? `import|${canonicalJson(json)}` : text(json.sn);
 }
 
 /** `status` holds the AI intent level; some tenants write it as "A" and others as "A级". */

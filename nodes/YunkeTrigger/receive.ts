@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { PUSH_ACK } from '../Yunke/shared/contract';
 import { firstDelivery } from './dedupe';
+import { lookupKeys } from './dedupeKey';
 import { filteredOutBecause, type PushFilters } from './filters';
 import { readBody, readPush } from './payload';
 import { bodySize, TOKEN_QUERY_PARAMETER, tokenMatches } from './security';
@@ -21,6 +22,8 @@ export interface ReceiveSettings {
 	dedupeWindow: number;
 	/** Workflow id + node id: the scope of the duplicate window. */
 	triggerId: string;
+	/** The clock (tests); defaults to now. */
+	now?: number;
 }
 
 export type Verdict = 'accepted' | 'duplicate' | 'filtered' | 'forbidden' | 'tooLarge' | 'malformed';
@@ -51,7 +54,8 @@ export function receivePush(request: PushRequest, settings: ReceiveSettings, sta
 	const { push } = reading;
 	const filteredBecause = filteredOutBecause(push, settings.filters);
 	if (filteredBecause) return { verdict: 'filtered', status: 200, answer: PUSH_ACK, detail: filteredBecause };
-	if (!firstDelivery(settings.triggerId, staticData, push.dedupeKey, settings.dedupeWindow)) {
+	const now = settings.now ?? Date.now();
+	if (!firstDelivery(settings.triggerId, staticData, lookupKeys(push.event, push.dedupeKey, now), settings.dedupeWindow, now)) {
 		return { verdict: 'duplicate', status: 200, answer: PUSH_ACK, detail: push.dedupeKey };
 	}
 	return { verdict: 'accepted', status: 200, answer: PUSH_ACK, emit: push.json };

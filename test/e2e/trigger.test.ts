@@ -6,10 +6,12 @@
  */
 import { N8nInstance, nodeOutput, type RestExecution } from '../../scripts/n8n/instance';
 import { PUSH_ACK } from '../../nodes/Yunke/shared/contract';
+import { lookupKeys } from '../../nodes/YunkeTrigger/dedupeKey';
 import { pushConfig, pushesOf, sampleCallRecord, type Pushes } from '../../sandbox/pushes';
 import type { Sandbox } from '../../sandbox/server';
 import { passwordCredential, startSandbox } from '../helpers/sandbox';
-import { TRIGGER_NODE_NAME, triggerWorkflow } from './helpers/triggerWorkflows';
+import { processedDataRows, processedHash, recordProcessed } from './helpers/processedData';
+import { TRIGGER_NODE_NAME, triggerNodeId, triggerWorkflow } from './helpers/triggerWorkflows';
 
 const CREDENTIAL = { id: 'yunkeTrigCred000001', name: 'Yunke sandbox' };
 const SECRET = 'e2e-0f6a2c9d4b8e17a3c5d9e2f4a6b8c0d1';
@@ -102,7 +104,7 @@ describe('Yunke Trigger, manual registration, in the real n8n server', () => {
 			{ ...record, event: 'callResult', answered: true, intentLevel: 'B', taskSn: TASK_SN, talkSeconds: record.talktimes, hangupReason: 'Connected' },
 		]);
 		const workflow = (await n8n.rest<{ staticData?: Record<string, { seen?: string[] }> }>('GET', `/rest/workflows/${MANUAL.id}`)).data;
-		expect(Object.values(workflow.staticData ?? {}).map((node) => node.seen)).toEqual([[record.sn]]);
+		expect(Object.values(workflow.staticData ?? {}).map((node) => node.seen)).toEqual([lookupKeys('callResult', record.sn, Date.now())]);
 	});
 
 	it('emits a record once when its copies arrive at the same time', async () => {
@@ -169,6 +171,20 @@ describe('Yunke Trigger, manual registration, in the real n8n server', () => {
 		const large = JSON.stringify({ ...sampleCallRecord(sandbox), remark: 'x'.repeat(9 * 1024) });
 		expect(await post(url, large)).toEqual({ status: 413, text: 'Payload Too Large: pushes may have at most 8192 bytes' });
 		await settledExecutions(MANUAL.id, 5);
+	});
+
+	it('records emitted pushes in n8n\'s processed-data table, and emits nothing for a record another n8n process recorded there', async () => {
+		const clusterKey = (sn: string) => lookupKeys('callResult', sn, Date.now(), triggerNodeId(MANUAL.webhookId))[0];
+		const [first] = emitted((await settledExecutions(MANUAL.id, 5)).slice(0, 1));
+		const rows = processedDataRows(n8n, MANUAL.id);
+		expect(rows.map((row) => [row.context, row.value.mode])).toEqual([['', 'entries']]); // no lease row left behind
+		expect(rows[0].value.data).toContain(processedHash(clusterKey(String(first.sn))));
+		// this process has never seen the record; the shared table has
+		const record = sampleCallRecord(sandbox, { phone: '13800000005' });
+		recordProcessed(n8n, MANUAL.id, [clusterKey(record.sn)]);
+		expect(await post(`${hookUrl(MANUAL.webhookId)}?token=${SECRET}`, JSON.stringify(record))).toEqual({ status: 200, text: PUSH_ACK });
+		const executions = await settledExecutions(MANUAL.id, 6);
+		expect(emitted(executions.slice(5))).toEqual([]);
 	});
 });
 

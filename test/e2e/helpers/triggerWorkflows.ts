@@ -3,6 +3,9 @@
 export const TRIGGER_TYPE = 'n8n-nodes-yunke.yunkeTrigger';
 export const TRIGGER_NODE_NAME = 'Yunke Trigger';
 
+/** The id of the trigger node in `triggerWorkflow` (the scope of its processed-data keys). */
+export const triggerNodeId = (webhookId: string) => `${webhookId.slice(0, 8)}-0000-4000-8000-000000000001`;
+
 export interface TriggerWorkflowOptions {
 	id: string;
 	webhookId: string;
@@ -16,7 +19,7 @@ export function triggerWorkflow({ id, webhookId, parameters, credential }: Trigg
 		name: `Yunke Trigger ${id}`,
 		nodes: [
 			{
-				id: `${webhookId.slice(0, 8)}-0000-4000-8000-000000000001`,
+				id: triggerNodeId(webhookId),
 				name: TRIGGER_NODE_NAME,
 				type: TRIGGER_TYPE,
 				typeVersion: 1,

@@ -12,6 +12,9 @@ export const PUSH_ACK = 'SUCCESS';
 /** After a first attempt that is not answered with PUSH_ACK the platform retries this many more times. */
 export const PUSH_RETRIES = 3;
 
+/** A record `sn` is `account|` + 32 hex characters; anything far longer is no push of the platform. */
+export const PUSH_SN_MAX_LENGTH = 200;
+
 export const CALLBACK_FIELDS = {
 	pushOn: 'open_callback',
 	callResultUrl: 'callback_url',

@@ -1,0 +1,120 @@
+/**
+ * Duplicate checks across n8n processes (queue mode: several webhook processors and workers, each
+ * with its own memory). The webhook stage of each process is loaded as its own module instance; the
+ * executions share one `processed_data` table, ported from n8n 2.41.1 (test/helpers/processedData.ts).
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { emitFirstDeliveries, LEASE_WAIT_MS } from '../../nodes/YunkeTrigger/clusterDedupe';
+import type * as ReceiveModule from '../../nodes/YunkeTrigger/receive';
+import { ProcessedDataTable } from '../helpers/processedData';
+
+const WORKFLOW_ID = 'wfCluster0000001';
+const NODE_ID = 'node-yunke-trigger';
+const TOKEN = 'f00dbabe0123456789abcdef01234567';
+const TASK = 'dial_task_main_sn|1427a04cae36a5b7161c0b04b9206fa4';
+
+function webhookProcess(): typeof ReceiveModule {
+	let loaded: typeof ReceiveModule | undefined;
+	jest.isolateModules(() => {
+		loaded = jest.requireActual<typeof ReceiveModule>('../../nodes/YunkeTrigger/receive');
+	});
+	return loaded!;
+}
+
+const settings: ReceiveModule.ReceiveSettings = {
+	expectedToken: TOKEN,
+	maxBodyBytes: 64 * 1024,
+	filters: { events: ['callResult', 'importFinished'], onlyAnswered: false, intentLevels: [], taskSn: '' },
+	dedupeWindow: 1000,
+	triggerId: `${WORKFLOW_ID}/${NODE_ID}`,
+};
+
+/** One delivery through one process's webhook function (static data loaded fresh, as n8n does per request). */
+function deliver(process: typeof ReceiveModule, body: IDataObject): INodeExecutionData[] {
+	const rawBody = Buffer.from(JSON.stringify(body));
+	const outcome = process.receivePush({ query: { token: TOKEN }, contentLength: String(rawBody.length), body, rawBody }, settings, {});
+	expect(outcome.status).toBe(200);
+	return outcome.emit ? [{ json: outcome.emit }] : [];
+}
+
+function execution(table: ProcessedDataTable, warnings: string[] = [], mode = 'webhook'): IExecuteFunctions {
+	return {
+		getMode: () => mode,
+		getNode: () => ({ id: NODE_ID, name: 'Yunke Trigger' }),
+		logger: { warn: (message: string) => warnings.push(message) },
+		helpers: table.helpersFor(WORKFLOW_ID, NODE_ID),
+	} as unknown as IExecuteFunctions;
+}
+
+const record = (n: number) => ({ sn: `account|${String(n).padStart(32, '0')}`, dial_task_main_sn: TASK, phone: `1380000${String(n).padStart(4, '0')}`, talktimes: 5 });
+
+describe('duplicate check across n8n processes', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	it('emits every record once when its copies reach two webhook processes and run as concurrent executions', async () => {
+		const [a, b] = [webhookProcess(), webhookProcess()];
+		const table = new ProcessedDataTable();
+		const records = Array.from({ length: 40 }, (_unused, n) => record(n));
+		// every record reaches both processes (a proxy repeats it), every 10th one twice more
+		const started = records.flatMap((entry, n) => [deliver(a, entry), deliver(b, entry), ...(n % 10 === 0 ? [deliver(a, entry), deliver(b, entry)] : [])]);
+		const executions = started.filter((items) => items.length > 0);
+		expect(executions).toHaveLength(80); // each process's memory stops its own repeats, not the other's
+		const outputs = await Promise.all(executions.map(async (items) => await emitFirstDeliveries(execution(table), items, 1000)));
+		const emitted = outputs.flat().map((item) => item.json.sn);
+		expect(emitted.sort()).toEqual(records.map((entry) => entry.sn).sort());
+		expect(outputs.flat().every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
+		expect(table.rows.size).toBe(1); // the lease row is gone, the workflow-scope row holds the keys
+	});
+
+	it('is needed: n8n\'s check-and-record alone lets two concurrent executions both see a record as new', async () => {
+		const table = new ProcessedDataTable();
+		const helpers = table.helpersFor(WORKFLOW_ID, NODE_ID);
+		await helpers.checkProcessedAndRecord(['earlier'], 'workflow', { mode: 'entries' });
+		const [first, second] = await Promise.all([1, 2].map(async () => await helpers.checkProcessedAndRecord(['sn-1'], 'workflow', { mode: 'entries' })));
+		expect([first.new, second.new]).toEqual([['sn-1'], ['sn-1']]);
+	});
+
+	it('tells import results apart by their whole content across processes too', async () => {
+		const [a, b] = [webhookProcess(), webhookProcess()];
+		const table = new ProcessedDataTable();
+		const mark = { totalCount: 2, successCount: 2, failCount: 0 };
+		const first = { dial_task_main_sn: TASK, import_mark: mark, batch: 'b1' };
+		const second = { dial_task_main_sn: TASK, import_mark: mark, batch: 'b2' };
+		const executions = [deliver(a, first), deliver(b, first), deliver(a, second), deliver(b, { batch: 'b2', import_mark: mark, dial_task_main_sn: TASK })];
+		const outputs = await Promise.all(executions.map(async (items) => await emitFirstDeliveries(execution(table), items, 1000)));
+		expect(outputs.flat().map((item) => item.json.batch).sort()).toEqual(['b1', 'b2']);
+	});
+
+	it('breaks a lease left behind by a process that died, after LEASE_WAIT_MS', async () => {
+		const table = new ProcessedDataTable();
+		await table.helpersFor(WORKFLOW_ID, NODE_ID).checkProcessedAndRecord(['yunke-trigger-lease'], 'node', { mode: 'entries' });
+		let clock = 1_000_000;
+		jest.spyOn(Date, 'now').mockImplementation(() => (clock += LEASE_WAIT_MS / 4));
+		const warnings: string[] = [];
+		const output = await emitFirstDeliveries(execution(table, warnings), [{ json: { ...record(1), event: 'callResult' } }], 1000);
+		expect(output).toHaveLength(1);
+		expect(warnings).toEqual([`Yunke Trigger "Yunke Trigger": broke a duplicate-check lease held for over ${LEASE_WAIT_MS / 1000} s`]);
+		expect(table.rows.size).toBe(1);
+	});
+
+	it('emits the push with a warning when the database cannot be reached (Yunke was told SUCCESS already)', async () => {
+		const table = new ProcessedDataTable();
+		table.failing = true;
+		const warnings: string[] = [];
+		const output = await emitFirstDeliveries(execution(table, warnings), [{ json: { ...record(2), event: 'callResult' } }], 1000);
+		expect(output.map((item) => item.json.sn)).toEqual([record(2).sn]);
+		expect(warnings).toEqual([
+			'Yunke Trigger "Yunke Trigger": the duplicate check across n8n processes failed (connect ECONNREFUSED 127.0.0.1:5432); the push is emitted unchecked',
+		]);
+	});
+
+	it('leaves test events and retries unchecked, so they use up no record', async () => {
+		const table = new ProcessedDataTable();
+		for (const mode of ['manual', 'retry']) {
+			const output = await emitFirstDeliveries(execution(table, [], mode), [{ json: { ...record(3), event: 'callResult' } }], 1000);
+			expect(output).toHaveLength(1);
+		}
+		expect(table.statements).toBe(0);
+	});
+});
