@@ -151,8 +151,8 @@ it('the agent run succeeds, through chat completions only', () => {
 it('the model is offered both Yunke tools with the action descriptions and the $fromAI() parameters', () => {
 	const tools = Object.fromEntries((model.requests[0].tools ?? []).map((tool) => [tool.function.name, tool.function]));
 	expect(Object.keys(tools).sort()).toEqual([RECORDS_TOOL, TASKS_TOOL]);
-	expect(tools[TASKS_TOOL].description).toMatch(/^Get many tasks/);
-	expect(tools[RECORDS_TOOL].description).toMatch(/^Get many call records/);
+	expect(tools[TASKS_TOOL].description).toBe('Get many tasks and their progress in Yunke');
+	expect(tools[RECORDS_TOOL].description).toBe('Get many call records and their outcomes in Yunke');
 	expect(tools[TASKS_TOOL].parameters?.properties?.limit).toMatchObject({ type: 'number', description: 'How many tasks to list, newest first' });
 	expect(tools[RECORDS_TOOL].parameters?.properties?.taskSn).toMatchObject({ type: 'string' });
 	expect(messageText(model.requests[0].messages.find((message) => message.role === 'user')!)).toBe(QUESTION);

@@ -63,6 +63,7 @@ export const skillGroupLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
+	description: 'The skill group (the agents that take transferred calls), from the list or by its sn',
 	modes: [
 		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchSkillGroups', searchable: true } },
 		{ displayName: 'By Sn', name: 'id', type: 'string', placeholder: 'e.g. SKILLGROUP558c…' },

@@ -24,8 +24,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'List call records (results of AI calls) with filters',
-				action: 'Get many call records',
+				description: 'List call records (results of AI calls: answered or why not, intent level, talk time) with filters',
+				action: 'Get many call records and their outcomes',
 			},
 			{
 				name: 'Get Transcript',

@@ -37,6 +37,7 @@ const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 600,
+			description: 'Only calls with at most this many seconds of conversation',
 		},
 		{
 			displayName: 'Max Turns',
@@ -52,6 +53,7 @@ const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 10,
+			description: 'Only calls with at least this many seconds of conversation',
 		},
 		{
 			displayName: 'Min Turns',
@@ -70,7 +72,7 @@ const properties: INodeProperties[] = [
 			description: 'Only calls to this exact number',
 		},
 		{ ...scriptLocator, required: false, description: 'Only calls made with this AI script' },
-		{ ...taskSnLocator, required: false, description: 'Only calls of this task' },
+		{ ...taskSnLocator, required: false, description: 'Only calls of this task, by its sn (dial_task_main_sn from Task → Get Many)' },
 	]),
 	simplifyField,
 	{ ...additionalVendorFields(), displayName: 'Extra Vendor Filters (JSON)', description: 'Further crmList filters, as a JSON object; they are sent as given and override the filters above' },

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 				name: 'Set',
 				value: 'set',
 				description: 'Set where Yunke pushes call results and import results, or switch the pushes off',
-				action: 'Set the callback addresses',
+				action: 'Set the URL that receives call results',
 			},
 		],
 		default: 'set',

@@ -27,7 +27,7 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				description: 'Delete public-pool customers by phone number',
-				action: 'Delete public customers',
+				action: 'Delete customers from the public pool',
 			},
 			{
 				name: 'Get Many',
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 				name: 'Give Up',
 				value: 'giveUp',
 				description: 'Release private-pool customers to the public pool',
-				action: 'Give up private customers',
+				action: 'Release private customers to the public pool',
 			},
 			{
 				name: 'Import',
@@ -51,7 +51,7 @@ export const description: INodeProperties[] = [
 				name: 'Share',
 				value: 'share',
 				description: 'Let other sub-accounts follow up private-pool customers together with the owner',
-				action: 'Share customers with collaborators',
+				action: 'Share private customers with other sub accounts',
 			},
 		],
 		default: 'getMany',

@@ -31,7 +31,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				description: 'List AI call scripts',
-				action: 'Get many scripts',
+				action: 'Get many AI call scripts',
 			},
 		],
 		default: 'getMany',

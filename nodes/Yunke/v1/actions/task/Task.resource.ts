@@ -43,13 +43,13 @@ export const description: INodeProperties[] = [
 				name: 'Cancel Calls',
 				value: 'cancelCalls',
 				description: 'Cancel waiting calls of a task, by detail row or by phone number',
-				action: 'Cancel calls of a task',
+				action: 'Cancel waiting calls of a task',
 			},
 			{
 				name: 'Create',
 				value: 'create',
 				description: 'Create an outbound task from a script and rows (input items or an Excel file), optionally start dialling',
-				action: 'Create a task from rows',
+				action: 'Create a task and import the numbers to call',
 			},
 			{
 				name: 'Delete',
@@ -61,7 +61,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Details',
 				value: 'getDetails',
 				description: 'List the numbers of a task with their call state',
-				action: 'Get the numbers of a task',
+				action: 'Get the numbers of a task and their call state',
 			},
 			{
 				name: 'Get Import Result',
@@ -73,7 +73,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				description: 'List outbound tasks with their progress',
-				action: 'Get many tasks',
+				action: 'Get many tasks and their progress',
 			},
 			{
 				name: 'Get Stopped Details',
@@ -85,7 +85,7 @@ export const description: INodeProperties[] = [
 				name: 'Import Data',
 				value: 'importData',
 				description: 'Add rows (input items or an Excel file) to an existing task or a new one, optionally start dialling',
-				action: 'Import rows into a task',
+				action: 'Import numbers to call into a task',
 			},
 			{
 				name: 'Pause',
@@ -109,13 +109,13 @@ export const description: INodeProperties[] = [
 				name: 'Stop Detail Rows',
 				value: 'stopDetailRows',
 				description: 'Take numbers that have not been dialled yet out of a task',
-				action: 'Stop numbers of a task',
+				action: 'Stop numbers of a task before they are dialled',
 			},
 			{
 				name: 'Terminate',
 				value: 'terminate',
 				description: 'End a task for good; it cannot be resumed',
-				action: 'Terminate a task',
+				action: 'Terminate a task for good',
 			},
 		],
 		default: 'getMany',

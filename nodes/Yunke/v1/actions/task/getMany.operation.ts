@@ -24,6 +24,7 @@ const properties: INodeProperties[] = [
 				{ name: 'Terminated', value: TASK_STATUS.terminated },
 			],
 			default: 0,
+			description: 'Only tasks in this state',
 		},
 		{ ...subAccountLocator, required: false, description: 'Only tasks owned by this sub-account' },
 	]),
