@@ -35,8 +35,9 @@ export async function controlRoutes(sandbox: Sandbox, request: ParsedRequest, re
 		case 'POST config':
 			Object.assign(sandbox.auth.config, body.auth ?? {});
 			Object.assign(sandbox.speed, body.speed ?? {});
+			Object.assign(sandbox.shapes, body.shapes ?? {});
 			Object.assign(sandbox.data.account, body.account ?? {});
-			return sendJson(res, { ok: true, auth: sandbox.auth.config, speed: sandbox.speed });
+			return sendJson(res, { ok: true, auth: sandbox.auth.config, speed: sandbox.speed, shapes: sandbox.shapes });
 		case 'POST records':
 			return sendJson(res, { ok: true, ...generateRecords(sandbox, Number(body.count ?? 0), body.taskSn ? String(body.taskSn) : undefined) });
 		case 'GET pushes':

@@ -87,9 +87,19 @@ export interface ApiContext {
 	files: UploadedFile[];
 	clock: Clock;
 	/** Simulated durations (`sandbox.speed`), read when the request runs. */
-	speed: { asyncImportMs: number };
+	speed: { asyncImportMs: number; newTaskListDelayMs: number };
+	/** Which of the vendor's disputed request shapes this tenant accepts (`sandbox.shapes`). */
+	shapes: SandboxShapes;
 	/** Hooks other areas register (e.g. the dialler starts when a task runs). */
 	events: SandboxEvents;
+}
+
+/**
+ * `client_info_json` (5.7.2): public client code sends a nested object, the docs' examples a JSON
+ * string; a tenant accepts one of them and answers 30006 to the other.
+ */
+export interface SandboxShapes {
+	clientInfoJson: 'object' | 'string';
 }
 
 export interface SandboxEvents {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import { Params, VendorFault, type ApiContext, type ApiResponse, type SandboxEvents } from './routeToolkit';
+import { Params, VendorFault, type ApiContext, type ApiResponse, type SandboxEvents, type SandboxShapes } from './routeToolkit';
 import { AUTH_DEFAULTS, AREA_ROUTES, startAreaServices, type AreaServices } from './areas';
 import { AuthService, type AuthConfig } from './auth';
 import { Clock } from './clock';
@@ -28,6 +28,7 @@ export interface SandboxOptions {
 	auth?: Partial<AuthConfig>;
 	/** Milliseconds of simulated work per time unit; areas read it (dialling speed, async imports). */
 	speed?: Partial<SandboxSpeed>;
+	shapes?: Partial<SandboxShapes>;
 	quiet?: boolean;
 }
 
@@ -38,6 +39,8 @@ export interface SandboxSpeed {
 	asyncImportMs: number;
 	/** ms between hang-up and the call-result push */
 	pushDelayMs: number;
+	/** ms before a newly created task shows in the task list (5.1); other calls see it at once */
+	newTaskListDelayMs: number;
 }
 
 /** A stateful Yunke API simulator on Node's own http module, with a control API for tests. */
@@ -46,6 +49,7 @@ export class Sandbox {
 	readonly faults = new FaultQueue();
 	readonly auth: AuthService;
 	readonly speed: SandboxSpeed;
+	readonly shapes: SandboxShapes;
 	data: SandboxData;
 	log: LoggedRequest[] = [];
 	private server: http.Server | undefined;
@@ -55,7 +59,8 @@ export class Sandbox {
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.auth = new AuthService(this.clock, { ...AUTH_DEFAULTS, ...options.auth });
-		this.speed = { callMs: 200, asyncImportMs: 300, pushDelayMs: 100, ...options.speed };
+		this.speed = { callMs: 200, asyncImportMs: 300, pushDelayMs: 100, newTaskListDelayMs: 0, ...options.speed };
+		this.shapes = { clientInfoJson: 'string', ...options.shapes };
 		this.data = seedTenant(this.clock);
 	}
 
@@ -140,7 +145,7 @@ export class Sandbox {
 			const isGet = request.method === 'GET';
 			if (route.method !== 'ANY' && route.method !== request.method) throw new VendorFault(20001);
 			this.auth.verify(this.data, params, isGet);
-			const context: ApiContext = { data: this.data, params, files: request.files, clock: this.clock, speed: this.speed, events: this.events };
+			const context: ApiContext = { data: this.data, params, files: request.files, clock: this.clock, speed: this.speed, shapes: this.shapes, events: this.events };
 			return await route.handler(context);
 		} catch (error) {
 			if (error instanceof VendorFault) return { json: { code: error.code, msg: error.msg, ...error.extra } };

@@ -99,6 +99,8 @@ export interface Task {
 	importMark: Record<string, number>;
 	importFailData: Array<Record<string, string>>;
 	deleted: boolean;
+	/** Date.now() from which the task shows in the task list (speed.newTaskListDelayMs); unset = at once */
+	listedFrom?: number;
 }
 
 export interface CallRecord {

@@ -53,7 +53,10 @@ const IMPORT_DONE = 20;
 /** Rows an async import has accepted but not processed yet, per task (import_percent). */
 const pendingImports = new WeakMap<Task, { queued: number; processed: number }>();
 
+/** 5.7.2 `client_info_json` in the one form the tenant accepts (`shapes.clientInfoJson`); the other is 30006. */
 function readJsonRows(ctx: ApiContext): Row[] {
+	const raw = ctx.params.raw('client_info_json');
+	if ((typeof raw === 'string') !== (ctx.shapes.clientInfoJson === 'string')) throw new VendorFault(30006);
 	const payload = ctx.params.json<{ data?: unknown }>('client_info_json');
 	const rows = payload && typeof payload === 'object' ? payload.data : undefined;
 	if (!Array.isArray(rows) || rows.length === 0) throw new VendorFault(30006);
@@ -159,6 +162,7 @@ function createTask(ctx: ApiContext, script: Script, autoStart: boolean): Task {
 		options,
 	});
 	task.importMark = { ...EMPTY_MARK };
+	if (ctx.speed.newTaskListDelayMs > 0) task.listedFrom = Date.now() + ctx.speed.newTaskListDelayMs;
 	data.tasks.push(task);
 	return task;
 }

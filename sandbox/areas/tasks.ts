@@ -33,6 +33,7 @@ function listTasks({ data, params, clock }: ApiContext) {
 	const owner = params.str('ai_user_sn');
 	const ownerName = params.str('ai_user_name');
 	const rows = liveTasks(data)
+		.filter((task) => task.listedFrom === undefined || task.listedFrom <= Date.now())
 		.filter((task) => task.created_at >= from && task.created_at <= to)
 		.filter((task) => status === undefined || task.status === status)
 		.filter((task) => !owner || task.ai_user_sn === owner)

@@ -102,14 +102,14 @@ describe('Task → Create: partial failure and resuming', () => {
 		expect(result.outputs[0][0].json).toMatchObject({ taskSn: task.dial_task_main_sn, counts: { total: 25, imported: 25 } });
 	});
 
-	it('sends an append whose answer was lost once more; the platform drops what it already has', async () => {
+	it('does not send an append again when the task counts show it landed before its answer was lost', async () => {
 		bed.sandbox.injectFault({ path: '/api/addJson', skip: 1, phase: 'after', action: { type: 'reset' } });
 		const result = await bed.run(createParameters(bed.sandbox, { options: { chunkSize: 10 } }), people(25));
 		expect(result.status).toBe('success');
-		expect(imports()).toHaveLength(4);
+		expect(imports()).toHaveLength(3);
 		const task = onlyTask(bed.sandbox);
 		expect(task.rows.map((row) => row.phone)).toEqual(people(25).map((person) => person.phone));
-		expect(result.outputs[0][0].json).toMatchObject({ counts: { imported: 15, duplicate: 10 } });
+		expect(result.outputs[0][0].json).toMatchObject({ counts: { imported: 25, duplicate: 0 } });
 	});
 });
 

@@ -2,7 +2,8 @@
 /**
  * `npm run test:reliability`: runs the suites of test/reliability with their own Jest config, then adds
  * up what the tests observed (support/tally.ts) into one line. Exits non-zero unless every fault was
- * survived, every bad input caught, no row lost or duplicated, no secret leaked, and Jest passed.
+ * survived, every bad input caught, no row lost or duplicated, no task created twice, no number dialled
+ * twice, no secret leaked, and Jest passed.
  */
 const { spawnSync } = require('node:child_process');
 const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
@@ -18,14 +19,26 @@ const jest = spawnSync(
 	{ cwd: root, stdio: 'inherit', env: { ...process.env, RELIABILITY_TALLY_FILE: tallyFile } },
 );
 
-const totals = { faults: 0, survived: 0, bad_inputs: 0, caught: 0, rows_lost: 0, rows_duplicated: 0, secret_leaks: 0 };
+const totals = {
+	faults: 0,
+	survived: 0,
+	bad_inputs: 0,
+	caught: 0,
+	rows_lost: 0,
+	rows_duplicated: 0,
+	tasks_duplicated: 0,
+	calls_duplicated: 0,
+	secret_leaks: 0,
+};
+/** Counters that must stay 0: one non-zero entry is reported with its test. */
+const MUST_BE_ZERO = ['rows_lost', 'rows_duplicated', 'tasks_duplicated', 'calls_duplicated', 'secret_leaks'];
 const failures = [];
 if (existsSync(tallyFile)) {
 	for (const line of readFileSync(tallyFile, 'utf8').split('\n')) {
 		if (!line.trim()) continue;
 		const entry = JSON.parse(line);
 		totals[entry.key] += entry.amount;
-		if (['rows_lost', 'rows_duplicated', 'secret_leaks'].includes(entry.key) && entry.amount > 0) failures.push(entry);
+		if (MUST_BE_ZERO.includes(entry.key) && entry.amount > 0) failures.push(entry);
 	}
 }
 rmSync(dir, { recursive: true, force: true });
@@ -38,7 +51,5 @@ const healthy =
 	totals.faults + totals.bad_inputs > 0 && // something was observed at all
 	totals.survived === totals.faults &&
 	totals.caught === totals.bad_inputs &&
-	totals.rows_lost === 0 &&
-	totals.rows_duplicated === 0 &&
-	totals.secret_leaks === 0;
+	MUST_BE_ZERO.every((key) => totals[key] === 0);
 process.exit(healthy ? 0 : 1);

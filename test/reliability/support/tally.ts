@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** The counters of the `reliability …` summary line; run.js adds up what every test appended. */
-export type TallyKey = 'faults' | 'survived' | 'bad_inputs' | 'caught' | 'rows_lost' | 'rows_duplicated' | 'secret_leaks';
+export type TallyKey =
+	| 'faults'
+	| 'survived'
+	| 'bad_inputs'
+	| 'caught'
+	| 'rows_lost'
+	| 'rows_duplicated'
+	| 'tasks_duplicated'
+	| 'calls_duplicated'
+	| 'secret_leaks';
 
 export const TALLY_FILE = process.env.RELIABILITY_TALLY_FILE ?? path.join(tmpdir(), 'n8n-nodes-yunke-reliability.jsonl');
 

@@ -50,3 +50,10 @@ export const IMPORT_MARK_NAMES = {
 	fenxianCount: 'risky',
 	chaopinCount: 'overFrequency',
 } as const;
+
+/**
+ * The `import_mark` counter of every row an import request carried, whatever became of it. ASSUMED: 5.7.4
+ * adds up every import into the task (the sandbox does), so after a lost append answer the node reads
+ * whether this counter grew by the request's rows (landed), stayed (not landed) or moved otherwise (unclear).
+ */
+export const IMPORT_MARK_ROWS_RECEIVED: keyof typeof IMPORT_MARK_NAMES = 'totalCount';

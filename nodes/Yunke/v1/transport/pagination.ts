@@ -30,8 +30,8 @@ export interface PagingOptions {
 	/** undefined = every row (Return All) */
 	limit?: number;
 	pageSize?: number;
-	/** Where the page parameters go: the body for POST, the query for GET. */
-	onPage?: (page: ListPage, pageIndex: number) => void;
+	/** Stops after the page for which this holds (a lookup that found what it wanted). */
+	stopWhen?: (page: ListPage) => boolean;
 	/** Pages read before giving up on a list that never ends (a server ignoring `pageIndex`). */
 	maxPages?: number;
 }
@@ -46,7 +46,7 @@ export const MAX_PAGES = 1000;
 export async function yunkeApiRequestAllItems(
 	this: YunkeContext,
 	request: YunkeRequest,
-	{ limit, pageSize = LIMITS.maxPageSize, onPage, maxPages = MAX_PAGES }: PagingOptions = {},
+	{ limit, pageSize = LIMITS.maxPageSize, stopWhen, maxPages = MAX_PAGES }: PagingOptions = {},
 ): Promise<IDataObject[]> {
 	if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
 		throw new NodeOperationError(this.getNode(), `Limit: "${String(limit)}" is not a whole number at least 1 [item ${request.itemIndex ?? 0}]`, {
@@ -63,9 +63,9 @@ export async function yunkeApiRequestAllItems(
 				? { ...request, qs: { ...request.qs, ...pageParams }, idempotent: true }
 				: { ...request, body: { ...(request.body as IDataObject), ...pageParams }, idempotent: true };
 		const page = extractList(await yunkeApiRequest.call(this, pageRequest));
-		onPage?.(page, pageIndex);
 		if (page.items.length === 0) return rows;
 		for (const item of page.items) rows.push(item);
+		if (stopWhen?.(page)) return rows;
 		if (limit !== undefined && rows.length >= limit) return rows.slice(0, limit);
 		// a server may send shorter pages than asked for: with a `total` only the total says the list ended
 		if (page.total !== undefined ? rows.length >= page.total : page.items.length < size) return rows;

@@ -6,6 +6,7 @@ import type { MultipartBody } from '../../shared/multipart';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
 import { RequestSession } from './keyRenewal';
 import {
+	answerMayBeLost,
 	classifyThrown,
 	credentialError,
 	findCredentialError,
@@ -25,11 +26,17 @@ export interface YunkeRequest {
 	/** A call that changes nothing on the server: transient faults are retried with backoff. */
 	idempotent?: boolean;
 	/**
-	 * For writes: after a fault that may have struck once the server had applied the call, looks up
-	 * whether it did. Returns the result to use when it did; undefined sends the call once more.
+	 * For writes: after a lost answer (errors.ts `answerMayBeLost`), looks up whether the server applied
+	 * the call. Returns the result to use when it did; undefined sends the call once more; throws to stop.
 	 */
-	reconcile?: () => Promise<IDataObject | undefined>;
+	reconcile?: (lost: LostAnswer) => Promise<IDataObject | undefined>;
 	timeoutMs?: number;
+}
+
+/** What a `reconcile` hook learns about the lost answer: the timeout the call had, and the fault. */
+export interface LostAnswer {
+	timeoutMs: number;
+	fault: TransportFault;
 }
 
 export interface DownloadedFile {
@@ -95,9 +102,9 @@ async function sendWithSession<T>(
 				continue;
 			}
 			const reconcile = request.reconcile ?? (RESEND_SAFE_ENDPOINTS.includes(request.endpoint) ? sendOnceMore : undefined);
-			if (reconcile && !reconciled && isTransient(parsed.fault)) {
+			if (reconcile && !reconciled && answerMayBeLost(parsed.fault)) {
 				reconciled = true;
-				const applied = await reconcile();
+				const applied = await reconcile({ timeoutMs, fault: parsed.fault });
 				if (applied) return applied as T;
 				continue;
 			}

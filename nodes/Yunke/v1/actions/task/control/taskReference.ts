@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { ENDPOINTS, LIMITS, TASK_LIST_ALL_TIME } from '../../../../shared/contract';
 import { locatorValue } from '../../../helpers/fields';
 import { invalidInput } from '../../../helpers/validation';
-import { extractList, yunkeApiRequest } from '../../../transport';
+import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
 
 /** A task as the user named it in the `taskLocator` picker: by its numeric `dial_task_main_id` or by its `dial_task_main_sn`. */
 export interface TaskReference {
@@ -26,33 +25,19 @@ export function readTaskReference(ctx: IExecuteFunctions, itemIndex: number, nam
 /** The task's `dial_task_main_sn`, looked up in the task list when the user gave the ID. */
 export async function resolveTaskSn(ctx: IExecuteFunctions, itemIndex: number, reference: TaskReference): Promise<string> {
 	if (reference.sn) return reference.sn;
-	const task = await findTask(ctx, itemIndex, (entry) => String(entry.dial_task_main_id) === reference.id, `ID ${reference.id}`);
-	return String(task.dial_task_main_sn);
+	return (await requireListedTask(ctx, itemIndex, reference)).sn;
 }
 
 /** The task's `dial_task_main_id`, looked up in the task list when the user gave the sn. */
 export async function resolveTaskId(ctx: IExecuteFunctions, itemIndex: number, reference: TaskReference): Promise<string> {
 	if (reference.id) return reference.id;
-	const task = await findTask(ctx, itemIndex, (entry) => entry.dial_task_main_sn === reference.sn, `sn ${reference.sn}`);
-	return String(task.dial_task_main_id);
+	return (await requireListedTask(ctx, itemIndex, reference)).id;
 }
 
-/** 5.1 has no filter by id or sn: walk the whole list (over all creation dates) until the task shows up. */
-async function findTask(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	matches: (task: IDataObject) => boolean,
-	label: string,
-): Promise<IDataObject> {
-	const pageSize = LIMITS.maxPageSize;
-	for (let pageIndex = 0; ; pageIndex++) {
-		const body: IDataObject = { start_create_at: TASK_LIST_ALL_TIME.from, end_create_at: TASK_LIST_ALL_TIME.to, pageIndex, pageSize };
-		const page = extractList(await yunkeApiRequest.call(ctx, { method: 'POST', endpoint: ENDPOINTS.taskList, body, itemIndex, idempotent: true }));
-		const found = page.items.find(matches);
-		if (found) return found;
-		const seen = (pageIndex + 1) * pageSize;
-		if (page.items.length < pageSize || (page.total !== undefined && seen >= page.total)) break;
-	}
+async function requireListedTask(ctx: IExecuteFunctions, itemIndex: number, reference: TaskReference): Promise<KnownTask> {
+	const task = await findListedTask(ctx, itemIndex, isTask(reference));
+	if (task) return task;
+	const label = reference.id ? `ID ${reference.id}` : `sn ${reference.sn}`;
 	throw invalidInput(ctx, itemIndex, 'Task', `no task with ${label} exists (it may have been deleted)`, HOW_TO_NAME_A_TASK);
 }
 

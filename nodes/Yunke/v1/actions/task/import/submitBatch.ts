@@ -1,14 +1,14 @@
-import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { formatChinaTime } from '../../../../shared/chinaTime';
 import { AUTO_START_VALUE, ENDPOINTS } from '../../../../shared/contract';
 import { MultipartBody } from '../../../../shared/multipart';
-import { yunkeApiRequest } from '../../../transport';
-import { asNodeError } from '../../itemErrors';
+import { yunkeApiRequest, type LostAnswer, type YunkeRequest } from '../../../transport';
 import { encodeBatchRows, type ImportBatch } from './batches';
+import { confirmAppend, type ExpectedCounts } from './lostAppend';
+import { findLostCreation } from './lostCreation';
 import type { MappedRows } from './rows';
 import type { ImportSettings } from './settings';
-import { listAllTasks, type KnownTask } from './taskList';
 
 export interface TaskRef {
 	id: string;
@@ -22,37 +22,42 @@ export interface BatchAnswer {
 	data: IDataObject | undefined;
 }
 
-interface SubmitContext {
+export interface SubmitContext {
 	settings: ImportSettings;
 	rows: MappedRows | undefined;
 	/** the task the rows go to; undefined until the first batch created it */
 	task: TaskRef | undefined;
 	taskName: string;
-	/** sns of the tasks that existed before this run (to recognise a creation whose answer was lost) */
-	tasksBefore: Set<string> | undefined;
-	startedAt: string;
+	/** sns of the tasks listed before the run (to recognise a creation whose answer was lost) */
+	tasksBefore: Set<string>;
+	/** the task's counts before the next batch lands (to tell whether an append whose answer was lost landed) */
+	expected: ExpectedCounts | undefined;
 }
 
 /**
- * Sends one batch. When the answer is lost after the server may have applied it (timeout, reset,
- * empty or broken answer, HTTP 5xx): a creation is looked up in the task list before it is sent
- * again; an append is sent once more, as the platform drops rows whose phone the task already has.
+ * Sends one batch. Its answer may be lost after Yunke applied it (transport `answerMayBeLost`): a
+ * creation is then looked for in the task list (lostCreation.ts), an append in the task's counts
+ * (lostAppend.ts); neither is sent again unless Yunke shows it did not arrive.
  */
 export async function submitBatch(ctx: IExecuteFunctions, batch: ImportBatch, run: SubmitContext): Promise<BatchAnswer> {
 	const request = buildRequest(batch, run);
-	try {
-		return answerOf(await yunkeApiRequest.call(ctx, request), run);
-	} catch (error) {
-		if (!answerLost(error)) throw asNodeError(ctx, error, batch.itemIndexes[0]);
-		if (!run.task) {
-			const created = await findLostCreation(ctx, run);
-			if (created) return { task: created, data: undefined };
-		}
-		return answerOf(await yunkeApiRequest.call(ctx, request), run);
+	const itemIndex = batch.itemIndexes[0];
+	const sentAt = formatChinaTime(new Date());
+	let reconcile: (lost: LostAnswer) => Promise<IDataObject>;
+	if (!run.task) {
+		const attempt = { taskName: run.taskName, tasksBefore: run.tasksBefore, sentAt, endpoint: request.endpoint, itemIndex };
+		reconcile = async (lost) => await findLostCreation(ctx, attempt, lost);
+	} else {
+		const rows = batch.kind === 'rows' ? batch.end - batch.start : undefined;
+		const attempt = { task: run.task, rows, expected: run.expected, sentAt, endpoint: request.endpoint, itemIndex };
+		const secondAnswerLost = async (lost: LostAnswer) => await confirmAppend(ctx, attempt, lost);
+		const sendAgain = async () => await yunkeApiRequest.call(ctx, { ...request, reconcile: secondAnswerLost });
+		reconcile = async (lost) => await confirmAppend(ctx, attempt, lost, sendAgain);
 	}
+	return answerOf(await yunkeApiRequest.call(ctx, { ...request, reconcile }), run);
 }
 
-function buildRequest(batch: ImportBatch, run: SubmitContext) {
+function buildRequest(batch: ImportBatch, run: SubmitContext): YunkeRequest & { endpoint: string } {
 	const { settings } = run;
 	const fields: IDataObject = { project_sn: settings.projectSn, source: run.taskName, ai_user_sn: settings.aiUserSn };
 	if (run.task) fields.dial_task_main_sn = run.task.sn;
@@ -62,11 +67,11 @@ function buildRequest(batch: ImportBatch, run: SubmitContext) {
 		for (const [key, value] of Object.entries({ ...fields, ...settings.extraFields })) {
 			if (value !== undefined && value !== null) textFields[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
 		}
-		return { method: 'POST' as const, endpoint: ENDPOINTS.taskCreateExcelAsync, body: new MultipartBody(textFields, [batch.file]), itemIndex: batch.itemIndexes[0] };
+		return { method: 'POST', endpoint: ENDPOINTS.taskCreateExcelAsync, body: new MultipartBody(textFields, [batch.file]), itemIndex: batch.itemIndexes[0] };
 	}
 	fields.client_info_json = encodeBatchRows(run.rows as MappedRows, batch);
 	return {
-		method: 'POST' as const,
+		method: 'POST',
 		endpoint: settings.mode === 'async' ? ENDPOINTS.taskCreateJsonAsync : ENDPOINTS.taskCreateJson,
 		body: { ...fields, ...settings.extraFields },
 		itemIndex: batch.itemIndexes[0],
@@ -79,26 +84,6 @@ function answerOf(envelope: IDataObject, run: SubmitContext): BatchAnswer {
 	const sn = data.dial_task_main_sn ?? run.task?.sn;
 	return {
 		task: { id: id === undefined || id === null ? '' : String(id), sn: sn === undefined || sn === null ? '' : String(sn), name: run.taskName },
-		data,
+		data: envelope.foundInTaskList ? undefined : data,
 	};
-}
-
-const LOST_ANSWER = new Set(['reset', 'timeout', 'empty', 'notJson']);
-
-/** The request may have reached the server and been applied; only its answer is missing. */
-export function answerLost(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	const response = (error as NodeApiError & { errorResponse?: IDataObject }).errorResponse ?? {};
-	if (LOST_ANSWER.has(String(response.fault))) return true;
-	return response.fault === 'http' && Number(error.httpCode) >= 500;
-}
-
-async function findLostCreation(ctx: IExecuteFunctions, run: SubmitContext): Promise<TaskRef | undefined> {
-	const tasks = await listAllTasks(ctx);
-	const candidates = tasks.filter(
-		(task: KnownTask) =>
-			task.name === run.taskName && (run.tasksBefore ? !run.tasksBefore.has(task.sn) : task.createdAt >= run.startedAt),
-	);
-	const newest = candidates.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-	return newest ? { id: newest.id, sn: newest.sn, name: newest.name } : undefined;
 }

@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { lookWithBackoff, lostAnswerWaitMs } from '../../../helpers/backoff';
+import type { LostAnswer } from '../../../transport';
+import { listAllTasks, type KnownTask } from '../shared/taskList';
+import { creationMayHaveHappened } from './maybeApplied';
+
+export interface CreationAttempt {
+	taskName: string;
+	/** sns of every task listed just before the creation was sent */
+	tasksBefore: Set<string>;
+	sentAt: string;
+	endpoint: string;
+	itemIndex: number;
+}
+
+/**
+ * The transport's `reconcile` for a creation whose answer was lost: the task list is read with backoff,
+ * for as long as Yunke may take to apply the request and list the task, for a task of this name that did
+ * not exist before. Found: its ids stand in for the answer. Not found: never sent again (a second task
+ * would dial the same people twice), the run stops with an error saying the task may exist.
+ */
+export async function findLostCreation(ctx: IExecuteFunctions, attempt: CreationAttempt, lost: LostAnswer): Promise<IDataObject> {
+	const isNew = (task: KnownTask) => task.name === attempt.taskName && !attempt.tasksBefore.has(task.sn);
+	const waitMs = lostAnswerWaitMs(lost.timeoutMs);
+	const created = await lookWithBackoff(waitMs, async () => {
+		try {
+			const tasks = (await listAllTasks(ctx, attempt.itemIndex, isNew)).filter(isNew);
+			return tasks.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || Number(b.id) - Number(a.id))[0];
+		} catch {
+			return undefined; // an unreadable list is looked at again until the wait is over
+		}
+	});
+	if (!created) {
+		throw creationMayHaveHappened(ctx, { ...attempt, fault: lost.fault, waitedSeconds: Math.round(waitMs / 1000) });
+	}
+	return {
+		code: 0,
+		msg: 'created (found in the task list after the answer was lost)',
+		data: { dial_task_main_id: created.id, dial_task_main_sn: created.sn },
+		foundInTaskList: true,
+	};
+}

@@ -1,0 +1,77 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { formatChinaTime } from '../../../../shared/chinaTime';
+import { ENDPOINTS, TASK_LIST_ALL_TIME } from '../../../../shared/contract';
+import { yunkeApiRequestAllItems } from '../../../transport';
+
+/**
+ * "Every task, of all time" from the task list (5.1), the one place it is read: 5.1 has no filter by
+ * id, sn or name, so lookups walk its pages (over all creation dates) until they find their task.
+ */
+
+/** A task read leniently from a 5.1 list row (ids may be text or numbers). */
+export interface KnownTask {
+	id: string;
+	sn: string;
+	name: string;
+	status: string;
+	createdAt: string;
+	unsent: number;
+	row: IDataObject;
+}
+
+/** The whole list, or its pages up to the first for which `stopWhen` holds. */
+export async function listAllTasks(
+	ctx: IExecuteFunctions,
+	itemIndex = 0,
+	stopWhen?: (task: KnownTask) => boolean,
+): Promise<KnownTask[]> {
+	const rows = await yunkeApiRequestAllItems.call(
+		ctx,
+		{ method: 'POST', endpoint: ENDPOINTS.taskList, body: { start_create_at: TASK_LIST_ALL_TIME.from, end_create_at: TASK_LIST_ALL_TIME.to }, itemIndex },
+		stopWhen ? { stopWhen: (page) => page.items.some((row) => stopWhen(toKnownTask(row))) } : {},
+	);
+	return rows.map(toKnownTask);
+}
+
+/** The first task that matches, reading no further pages than needed. */
+export async function findListedTask(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	matches: (task: KnownTask) => boolean,
+): Promise<KnownTask | undefined> {
+	return (await listAllTasks(ctx, itemIndex, matches)).find(matches);
+}
+
+/** A task named by its id (digits) or its sn. */
+export function isTask(reference: { id?: string; sn?: string }): (task: KnownTask) => boolean {
+	return (task) => (reference.id ? task.id === reference.id : task.sn === reference.sn);
+}
+
+/** A task the user named by its id or sn, given as one text. */
+export function findByIdOrSn(tasks: KnownTask[], reference: string): KnownTask | undefined {
+	const wanted = reference.trim();
+	return tasks.find((task) => task.sn === wanted || task.id === wanted);
+}
+
+function toKnownTask(row: IDataObject): KnownTask {
+	const unsent = Number(row.unsend_count);
+	return {
+		id: String(row.dial_task_main_id ?? ''),
+		sn: String(row.dial_task_main_sn ?? ''),
+		name: String(row.source ?? ''),
+		status: String(row.status ?? ''),
+		createdAt: String(row.created_at ?? ''),
+		unsent: Number.isFinite(unsent) ? unsent : 0,
+		row,
+	};
+}
+
+export function pendingCalls(tasks: KnownTask[]): number {
+	return tasks.reduce((sum, task) => sum + task.unsent, 0);
+}
+
+export function createdToday(tasks: KnownTask[], now = new Date()): number {
+	const today = formatChinaTime(now).slice(0, 10);
+	return tasks.filter((task) => task.createdAt.startsWith(today)).length;
+}
