@@ -4,7 +4,7 @@ import { seedTask } from '../helpers/tasks';
 import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
 
 let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 1 })));
+beforeAll(async () => (bed = await yunkeTestBed()));
 afterAll(async () => await bed.close());
 beforeEach(() => {
 	bed.sandbox.reset();
@@ -31,5 +31,17 @@ describe('a write turned away or lost', () => {
 		expect(result.status).toBe('success');
 		expect(operateCalls()).toHaveLength(1);
 		expect(task.status).toBe(TASK_STATUS.paused);
+	});
+
+	it('Redial Failed (task settings) whose answer was lost is not sent again: a second redial would call people twice', async () => {
+		const task = seedTask(bed.sandbox, { status: TASK_STATUS.sent, phones: [] });
+		bed.sandbox.injectFault({ path: ENDPOINTS.taskOperate, phase: 'after', action: { type: 'reset' } });
+		const result = await bed.run(
+			{ resource: 'task', operation: 'redialFailed', task: { __rl: true, mode: 'id', value: task.dial_task_main_sn }, redialMode: 'taskSettings' },
+			[{}],
+			{ onError: 'continueErrorOutput' },
+		);
+		expect(result.outputs[1][0].json.error).toBe(`The redial of task ${task.dial_task_main_sn} may have been started: Yunke's answer was lost`);
+		expect(operateCalls()).toHaveLength(1);
 	});
 });

@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { TASK_OPERATIONS } from '../../../../shared/contract';
@@ -15,8 +16,9 @@ const APPLIED: Record<string, (task: KnownTask | undefined) => boolean> = {
 
 /**
  * 5.2 after a lost answer: looks the task up and answers for the vendor when the verb shows; otherwise
- * (and for verbs the list cannot confirm, such as redialling, which has nothing left to requeue the
- * second time) the call is sent once more.
+ * the call is sent once more (pausing, resuming, terminating or deleting twice changes nothing more).
+ * Redialling is the exception: the list cannot show it, and a second one would queue again the numbers
+ * whose redial failed meanwhile, calling those people twice, so the run stops with an error instead.
  */
 export async function findAppliedTaskOperation(
 	ctx: IExecuteFunctions,
@@ -24,6 +26,14 @@ export async function findAppliedTaskOperation(
 	reference: TaskReference,
 	oper: string,
 ): Promise<IDataObject | undefined> {
+	if (oper === TASK_OPERATIONS.redialFailed) {
+		throw new NodeOperationError(ctx.getNode(), `The redial of task ${reference.given} may have been started: Yunke's answer was lost`, {
+			itemIndex,
+			description:
+				'It was not sent again, as a second redial would call the people whose redial already failed once more. ' +
+				'Check with Task → Get Details whether the failed numbers are waiting again before running it again.',
+		});
+	}
 	const applied = APPLIED[oper];
 	if (!applied) return undefined;
 	const task = await findListedTask(ctx, itemIndex, isTask(reference));
