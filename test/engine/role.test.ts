@@ -64,6 +64,21 @@ describe('Role', () => {
 		expect(jsonOf(raw.outputs[0])[0].permissionAll['0'].length).toBeGreaterThan(0);
 	});
 
+	it('Get accepts the documented answer of 3.5: the bare role object, without code or data', async () => {
+		const result = await bed.run({ resource: 'role', operation: 'get', roleId: 62 });
+		expect(result.status).toBe('success');
+		const [answer] = bed.sandbox.requestsTo('/api/roleEditapi').map((call) => call.answer as Record<string, unknown>);
+		expect(answer).not.toHaveProperty('code');
+		expect(answer).not.toHaveProperty('data');
+		expect(jsonOf(result.outputs[0])[0]).toMatchObject({ id: 62, perms: expect.any(Array) });
+	});
+
+	it('Get still fails clearly for an unknown role (an answer with a code)', async () => {
+		const result = await bed.run({ resource: 'role', operation: 'get', roleId: 99999 });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('(Yunke code');
+	});
+
 	it('Update replaces the permissions and description', async () => {
 		const result = await bed.run({ resource: 'role', operation: 'update', roleId: 62, permissions: ['100', '201'], updateFields: { description: '新坐席' } });
 		expect(jsonOf(result.outputs[0])).toEqual([{ updated: true, id: 62, permissions: [100, 201], description: '新坐席' }]);

@@ -24,8 +24,7 @@ export const PERMISSION_TREE_ANY_ROLE = 0;
 
 /**
  * Roles: 3.3 sends `permission` as a JSON array (3.4's example writes `permission[]`, a PHP form
- * key; JSON is used for both); 3.3 returns no id; 3.5's answer is assumed to carry the role
- * in the usual `{"code":0,"data":{…}}` envelope (the docs show only the role object).
+ * key; JSON is used for both); 3.3 returns no id; 3.5 answers the bare role object (BARE_RECORD_ENDPOINTS).
  */
 export const ROLE_PERMISSION_FIELD = 'permission';
 

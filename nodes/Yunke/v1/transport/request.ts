@@ -139,7 +139,7 @@ async function send(
 function parseEnvelope(raw: unknown, endpoint: string): Parsed<IDataObject> {
 	const body = readJson(raw);
 	if ('fault' in body) return body;
-	if (isSuccessEnvelope(body.ok)) return body;
+	if (isSuccessEnvelope(body.ok, endpoint)) return body;
 	return { vendor: { code: envelopeCode(body.ok), vendorMessage: envelopeMessage(body.ok), endpoint } };
 }
 
