@@ -221,8 +221,23 @@ export const VENDOR_ERRORS: Record<number, VendorError> = {
 	},
 };
 
-export function describeVendorCode(code: number | undefined, vendorMessage: string): VendorError {
-	const known = code === undefined ? undefined : VENDOR_ERRORS[code];
+/**
+ * Codes that mean something narrower on one kind of call. A task creation (5.7.1/5.7.2 without
+ * `dial_task_main_sn`) refused with 500 is most likely the 101st creation of the day (§3.6: no code is
+ * documented for the limit; the platform answers 500 with a message).
+ */
+export const TASK_CREATION_ERRORS: Record<number, VendorError> = {
+	500: {
+		vendorMessage: '服务端错误,请联系客服',
+		message: 'Yunke refused to create the task; the likely cause is the limit of 100 new tasks a day',
+		description:
+			'Yunke answers code 500 when the day\'s 100 task creations are used up (appending rows to an existing task does not count). Add the rows to an existing task with Task → Import Data (Into: Existing Task), or try again tomorrow. If the vendor message names another cause, the server failed: try again later.',
+		kind: 'quota',
+	},
+};
+
+export function describeVendorCode(code: number | undefined, vendorMessage: string, overrides?: Record<number, VendorError>): VendorError {
+	const known = code === undefined ? undefined : (overrides?.[code] ?? VENDOR_ERRORS[code]);
 	if (known) return known;
 	return {
 		vendorMessage,

@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import { describeVendorCode } from '../../shared/errorCatalogue';
+import { describeVendorCode, type VendorError } from '../../shared/errorCatalogue';
 import { YunkeCredentialError } from '../../shared/session';
 
 export interface VendorFailure {
@@ -11,8 +11,8 @@ export interface VendorFailure {
 }
 
 /** A vendor error as n8n users see it: English message, how-to-fix description, vendor code kept in the details. */
-export function vendorError(node: INode, failure: VendorFailure, itemIndex?: number): NodeApiError {
-	const known = describeVendorCode(failure.code, failure.vendorMessage);
+export function vendorError(node: INode, failure: VendorFailure, itemIndex?: number, overrides?: Record<number, VendorError>): NodeApiError {
+	const known = describeVendorCode(failure.code, failure.vendorMessage, overrides);
 	const vendorText = failure.vendorMessage || known.vendorMessage;
 	return new NodeApiError(
 		node,

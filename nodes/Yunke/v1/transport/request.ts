@@ -2,6 +2,7 @@ import { sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { envelopeCode, RESEND_SAFE_ENDPOINTS, envelopeMessage, isSuccessEnvelope } from '../../shared/contract';
+import type { VendorError } from '../../shared/errorCatalogue';
 import type { MultipartBody } from '../../shared/multipart';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
 import { RequestSession } from './keyRenewal';
@@ -31,6 +32,8 @@ export interface YunkeRequest {
 	 */
 	reconcile?: (lost: LostAnswer) => Promise<IDataObject | undefined>;
 	timeoutMs?: number;
+	/** Messages for codes that mean something narrower on this call (errorCatalogue, e.g. TASK_CREATION_ERRORS). */
+	vendorErrors?: Record<number, VendorError>;
 }
 
 /** What a `reconcile` hook learns about the lost answer: the timeout the call had, and the fault. */
@@ -111,7 +114,7 @@ async function sendWithSession<T>(
 			throw transportError(node, parsed.fault, request.endpoint, request.itemIndex);
 		}
 		if (await session.renew(parsed.vendor.code)) continue;
-		throw vendorError(node, parsed.vendor, request.itemIndex);
+		throw vendorError(node, parsed.vendor, request.itemIndex, request.vendorErrors);
 	}
 }
 

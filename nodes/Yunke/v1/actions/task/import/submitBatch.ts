@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { formatChinaTime } from '../../../../shared/chinaTime';
 import { AUTO_START_VALUE, ENDPOINTS } from '../../../../shared/contract';
+import { TASK_CREATION_ERRORS } from '../../../../shared/errorCatalogue';
 import { MultipartBody } from '../../../../shared/multipart';
 import { yunkeApiRequest, type LostAnswer, type YunkeRequest } from '../../../transport';
 import { encodeBatchRows, type ImportBatch } from './batches';
@@ -62,12 +63,13 @@ function buildRequest(batch: ImportBatch, run: SubmitContext): YunkeRequest & { 
 	const fields: IDataObject = { project_sn: settings.projectSn, source: run.taskName, ai_user_sn: settings.aiUserSn };
 	if (run.task) fields.dial_task_main_sn = run.task.sn;
 	else if (settings.startDialling) fields.is_zidong = AUTO_START_VALUE;
+	const vendorErrors = run.task ? undefined : TASK_CREATION_ERRORS;
 	if (batch.kind === 'excel') {
 		const textFields: Record<string, string> = {};
 		for (const [key, value] of Object.entries({ ...fields, ...settings.extraFields })) {
 			if (value !== undefined && value !== null) textFields[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
 		}
-		return { method: 'POST', endpoint: ENDPOINTS.taskCreateExcelAsync, body: new MultipartBody(textFields, [batch.file]), itemIndex: batch.itemIndexes[0] };
+		return { method: 'POST', endpoint: ENDPOINTS.taskCreateExcelAsync, body: new MultipartBody(textFields, [batch.file]), itemIndex: batch.itemIndexes[0], vendorErrors };
 	}
 	fields.client_info_json = encodeBatchRows(run.rows as MappedRows, batch);
 	return {
@@ -75,6 +77,7 @@ function buildRequest(batch: ImportBatch, run: SubmitContext): YunkeRequest & { 
 		endpoint: settings.mode === 'async' ? ENDPOINTS.taskCreateJsonAsync : ENDPOINTS.taskCreateJson,
 		body: { ...fields, ...settings.extraFields },
 		itemIndex: batch.itemIndexes[0],
+		vendorErrors,
 	};
 }
 
