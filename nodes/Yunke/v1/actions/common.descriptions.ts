@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /** Return All + Limit, the n8n convention for every list operation. */
 export function paginationFields(maxLimit?: number): INodeProperties[] {
@@ -42,9 +42,21 @@ export function additionalVendorFields(): INodeProperties {
 	};
 }
 
-/** The Filters collection of a list operation; its options are the filters, sorted by display name. */
+const COLLECTIONS = {
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+	options: { displayName: 'Options', placeholder: 'Add Option' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+} as const;
+
+/** One of n8n's usual collections of optional fields; `options` sorted by display name. */
+export function collection(name: keyof typeof COLLECTIONS, options: INodeProperties[], displayOptions?: IDisplayOptions): INodeProperties {
+	return { ...COLLECTIONS[name], name, type: 'collection', default: {}, ...(displayOptions ? { displayOptions } : {}), options };
+}
+
+/** The Filters collection of a list operation. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+	return collection('filters', options);
 }
 
 /** A filter that keeps the records whose field contains the given text. */

@@ -8,6 +8,11 @@ import { yunkeApiRequestAllItems } from '../../transport';
 import { additionalVendorFields, containsFilter, filtersCollection, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
 import { scriptLocator, taskSnLocator } from '../locators';
 
+/** A Min or Max filter on a count (seconds, dialogue rounds). */
+function boundFilter(displayName: string, name: string, defaultValue: number, description: string): INodeProperties {
+	return { displayName, name, type: 'number', typeOptions: { minValue: 0 }, default: defaultValue, description };
+}
+
 const properties: INodeProperties[] = [
 	...paginationFields(),
 	filtersCollection([
@@ -31,38 +36,10 @@ const properties: INodeProperties[] = [
 			default: [],
 			description: 'Only calls with one of these intent levels (A best … F worst)',
 		},
-		{
-			displayName: 'Max Talk Time (Seconds)',
-			name: 'talkTimeMax',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 600,
-			description: 'Only calls with at most this many seconds of conversation',
-		},
-		{
-			displayName: 'Max Turns',
-			name: 'turnCountMax',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 20,
-			description: 'Only calls with at most this many dialogue rounds',
-		},
-		{
-			displayName: 'Min Talk Time (Seconds)',
-			name: 'talkTimeMin',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 10,
-			description: 'Only calls with at least this many seconds of conversation',
-		},
-		{
-			displayName: 'Min Turns',
-			name: 'turnCountMin',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 1,
-			description: 'Only calls with at least this many dialogue rounds',
-		},
+		boundFilter('Max Talk Time (Seconds)', 'talkTimeMax', 600, 'Only calls with at most this many seconds of conversation'),
+		boundFilter('Max Turns', 'turnCountMax', 20, 'Only calls with at most this many dialogue rounds'),
+		boundFilter('Min Talk Time (Seconds)', 'talkTimeMin', 10, 'Only calls with at least this many seconds of conversation'),
+		boundFilter('Min Turns', 'turnCountMin', 1, 'Only calls with at least this many dialogue rounds'),
 		containsFilter('Name or Phone Contains', 'nameOrPhone', 'Only calls whose customer name or number contains this text'),
 		{
 			displayName: 'Phone',

@@ -5,7 +5,7 @@ import { CALLBACK_FIELDS, ENDPOINTS, PUSH_SWITCH } from '../../../shared/contrac
 import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, isBlank } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../transport';
-import { additionalVendorFields } from '../common.descriptions';
+import { additionalVendorFields, collection } from '../common.descriptions';
 import { isHttpUrl } from './url';
 
 const properties: INodeProperties[] = [
@@ -32,30 +32,23 @@ const properties: INodeProperties[] = [
 		placeholder: 'https://n8n.example.com/webhook/…/yunke?token=…',
 		description: 'Where Yunke pushes call results; must start with http:// or https://',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Import Callback URL',
-				name: 'taskCallbackUrl',
-				type: 'string',
-				default: '',
-				description:
-					'Where Yunke pushes the result of asynchronous imports; must start with http:// or https://. Leave empty to keep the current setting.',
-			},
-			{
-				displayName: 'Switch Import Pushes Off',
-				name: 'clearTaskCallbackUrl',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to clear the Import Callback URL so that Yunke stops pushing import results',
-			},
-		],
-	},
+	collection('options', [
+		{
+			displayName: 'Import Callback URL',
+			name: 'taskCallbackUrl',
+			type: 'string',
+			default: '',
+			description:
+				'Where Yunke pushes the result of asynchronous imports; must start with http:// or https://. Leave empty to keep the current setting.',
+		},
+		{
+			displayName: 'Switch Import Pushes Off',
+			name: 'clearTaskCallbackUrl',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to clear the Import Callback URL so that Yunke stops pushing import results',
+		},
+	]),
 	additionalVendorFields(),
 ];
 

@@ -6,6 +6,7 @@ import { MultipartBody } from '../../../shared/multipart';
 import { readExcelUpload } from '../../helpers/excelUpload';
 import { locatorValue } from '../../helpers/fields';
 import { yunkeApiRequest } from '../../transport';
+import { excelSourceField, inputBinaryField } from '../excel.descriptions';
 import { subAccountLocator } from '../locators';
 import { errorItem, pairedWith, withItemIndex } from '../itemErrors';
 import { poolField } from './customer.descriptions';
@@ -15,17 +16,10 @@ import { readAccountSns } from './phoneList';
 
 const properties: INodeProperties[] = [
 	poolField,
-	{
-		displayName: 'Source',
-		name: 'source',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Excel File', value: 'excel', description: 'Each input item carries an Excel file of customers' },
-			{ name: 'Input Items', value: 'json', description: 'Each input item is one customer' },
-		],
-		default: 'json',
-	},
+	excelSourceField({
+		excel: 'Each input item carries an Excel file of customers',
+		other: { name: 'Input Items', value: 'json', description: 'Each input item is one customer' },
+	}),
 	{
 		displayName: 'Columns',
 		name: 'columnMode',
@@ -56,15 +50,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the input binary field containing the .xlsx or .xls file',
-		displayOptions: { show: { source: ['excel'] } },
-	},
+	inputBinaryField(),
 	{
 		...subAccountLocator,
 		displayName: 'Owner',

@@ -7,22 +7,16 @@ import { readExcelUpload } from '../../helpers/excelUpload';
 import { extraVendorFields } from '../../helpers/fields';
 import { requireInteger, requirePhone } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../transport';
-import { additionalVendorFields } from '../common.descriptions';
+import { additionalVendorFields, collection } from '../common.descriptions';
+import { excelSourceField, inputBinaryField } from '../excel.descriptions';
 import { findListedNumber } from './reconcile';
 
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Source',
-		name: 'source',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Excel File', value: 'excel', description: 'Add every number of an Excel file (columns 电话, 姓名, 单位, 地址, 备注)' },
-			{ name: 'One Number', value: 'number', description: 'Add the number given below' },
-		],
-		default: 'number',
-	},
+	excelSourceField({
+		excel: 'Add every number of an Excel file (columns 电话, 姓名, 单位, 地址, 备注)',
+		other: { name: 'One Number', value: 'number', description: 'Add the number given below' },
+	}),
 	{
 		displayName: 'Phone Number',
 		name: 'phone',
@@ -33,15 +27,7 @@ const properties: INodeProperties[] = [
 		description: 'The number that must not be called',
 		displayOptions: { show: { source: ['number'] } },
 	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the input binary field containing the .xlsx or .xls file',
-		displayOptions: { show: { source: ['excel'] } },
-	},
+	inputBinaryField(),
 	{
 		displayName: 'Block for Days',
 		name: 'days',
@@ -50,20 +36,16 @@ const properties: INodeProperties[] = [
 		default: 0,
 		description: 'How many days the numbers stay blocked; 0 blocks them permanently',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { source: ['number'] } },
-		options: [
+	collection(
+		'additionalFields',
+		[
 			{ displayName: 'Address', name: 'address', type: 'string', default: '' },
 			{ displayName: 'Company', name: 'unit', type: 'string', default: '', description: 'Company or organisation of the number’s owner' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the number’s owner' },
 			{ displayName: 'Remark', name: 'remark', type: 'string', default: '' },
 		],
-	},
+		{ show: { source: ['number'] } },
+	),
 	additionalVendorFields(),
 ];
 

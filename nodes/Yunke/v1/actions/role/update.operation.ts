@@ -4,21 +4,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS, ROLE_PERMISSION_FIELD } from '../../../shared/contract';
 import { extraVendorFields } from '../../helpers/fields';
 import { yunkeApiRequest } from '../../transport';
-import { additionalVendorFields } from '../common.descriptions';
+import { additionalVendorFields, collection } from '../common.descriptions';
 import { permissionsField, roleIdField } from './role.descriptions';
 import { readPermissions, readRoleId } from './roleInput';
 
 const properties: INodeProperties[] = [
 	roleIdField,
 	{ ...permissionsField, description: `${permissionsField.description} They replace the role's current permissions.` },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [{ displayName: 'Description', name: 'description', type: 'string', default: '' }],
-	},
+	collection('updateFields', [{ displayName: 'Description', name: 'description', type: 'string', default: '' }]),
 	additionalVendorFields(),
 ];
 

@@ -5,7 +5,7 @@ import { ENDPOINTS, SKILL_GROUP_PKEY } from '../../../shared/contract';
 import { extraVendorFields, locatorValue } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../transport';
-import { additionalVendorFields } from '../common.descriptions';
+import { additionalVendorFields, collection } from '../common.descriptions';
 import { skillGroupLocator } from '../locators';
 
 const properties: INodeProperties[] = [
@@ -23,38 +23,31 @@ const properties: INodeProperties[] = [
 		default: 1,
 		description: 'What happens to a transferred call that the chosen agent does not answer',
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Distribution Strategy',
-				name: 'strategy',
-				type: 'options',
-				options: [
-					{ name: 'Longest Idle Agent (Inbound and Outbound)', value: 1 },
-					{ name: 'Longest Idle Agent (Inbound Only)', value: 0 },
-					{ name: 'Round Robin by Call Count', value: 2 },
-				],
-				default: 0,
-				description: 'How transferred calls are given to the agents of the group',
-			},
-			{
-				displayName: 'When All Agents Are Busy',
-				name: 'allBusy',
-				type: 'options',
-				options: [
-					{ name: 'Hang Up', value: 2 },
-					{ name: 'Play Waiting Tone', value: 3 },
-					{ name: 'Round Robin by Call Count', value: 1 },
-				],
-				default: 1,
-			},
-		],
-	},
+	collection('updateFields', [
+		{
+			displayName: 'Distribution Strategy',
+			name: 'strategy',
+			type: 'options',
+			options: [
+				{ name: 'Longest Idle Agent (Inbound and Outbound)', value: 1 },
+				{ name: 'Longest Idle Agent (Inbound Only)', value: 0 },
+				{ name: 'Round Robin by Call Count', value: 2 },
+			],
+			default: 0,
+			description: 'How transferred calls are given to the agents of the group',
+		},
+		{
+			displayName: 'When All Agents Are Busy',
+			name: 'allBusy',
+			type: 'options',
+			options: [
+				{ name: 'Hang Up', value: 2 },
+				{ name: 'Play Waiting Tone', value: 3 },
+				{ name: 'Round Robin by Call Count', value: 1 },
+			],
+			default: 1,
+		},
+	]),
 	additionalVendorFields(),
 ];
 

@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { collection } from '../common.descriptions';
+
 import { DEFAULT_ORGANIZATION_ID } from '../../../shared/contract';
 import { accountLocator, type AccountKind } from '../locators';
+import { roleIdField } from '../role/role.descriptions';
 
 export const usernameField: INodeProperties = {
 	displayName: 'Username',
@@ -71,11 +74,8 @@ export const aiSeatsField: INodeProperties = {
 };
 
 export const roleField: INodeProperties = {
-	displayName: 'Role Name or ID',
-	name: 'roleId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getRoles' },
-	default: '',
+	...roleIdField,
+	required: false,
 	description:
 		'Permission role of the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
@@ -103,7 +103,7 @@ export function createProperties(kind: AccountKind): INodeProperties[] {
 	const optional = kind === 'extension' ? [inboundNumberField, organizationField] : [extensionField, inboundNumberField, organizationField];
 	return [
 		...required,
-		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: optional },
+		collection('additionalFields', optional),
 	];
 }
 
@@ -112,22 +112,15 @@ export function updateProperties(kind: AccountKind): INodeProperties[] {
 	const optional = (field: INodeProperties): INodeProperties => ({ ...field, required: false });
 	return [
 		accountLocator(kind),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				optional(aiSeatsField),
-				optional(confirmPasswordField),
-				optional(extensionField),
-				optional(inboundNumberField),
-				optional(contactField),
-				optional(organizationField),
-				optional(passwordField),
-				optional(roleField),
-			],
-		},
+		collection('updateFields', [
+			optional(aiSeatsField),
+			optional(confirmPasswordField),
+			optional(extensionField),
+			optional(inboundNumberField),
+			optional(contactField),
+			optional(organizationField),
+			optional(passwordField),
+			optional(roleField),
+		]),
 	];
 }

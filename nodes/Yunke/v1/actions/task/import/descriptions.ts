@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { LIMITS } from '../../../../shared/contract';
-import { additionalVendorFields } from '../../common.descriptions';
+import { additionalVendorFields, collection } from '../../common.descriptions';
+import { excelSourceField, inputBinaryField } from '../../excel.descriptions';
 import { scriptLocator, subAccountLocator } from '../../locators';
 
 export const templateScriptLocator: INodeProperties = {
@@ -26,17 +27,12 @@ export const taskNameField: INodeProperties = {
 
 /** Where the rows come from, and how item fields become template columns. */
 export const rowSourceFields: INodeProperties[] = [
-	{
-		displayName: 'Rows From',
+	excelSourceField({
 		name: 'dataSource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Excel File', value: 'excel', description: 'Upload the filled import template (xlsx or xls) from a binary property as it is' },
-			{ name: 'Input Items', value: 'items', description: 'One row per input item' },
-		],
-		default: 'items',
-	},
+		displayName: 'Rows From',
+		excel: 'Upload the filled import template (xlsx or xls) from a binary property as it is',
+		other: { name: 'Input Items', value: 'items', description: 'One row per input item' },
+	}),
 	{
 		displayName: 'Columns',
 		name: 'columns',
@@ -59,83 +55,68 @@ export const rowSourceFields: INodeProperties[] = [
 		description:
 			'Automatic: item fields named like a template column fill it (姓名, 电话 or *电话; a field named phone fills the phone column); manual: set each column',
 	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		displayOptions: { show: { dataSource: ['excel'] } },
-		hint: 'The name of the input binary field holding the Excel file; every input item with a file adds its rows',
-	},
+	inputBinaryField('The name of the input binary field holding the Excel file; every input item with a file adds its rows', 'dataSource'),
 ];
 
 export function importOptions(): INodeProperties[] {
 	return [
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Check Pending Limit First',
-					name: 'checkPendingLimit',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to read the task list first and stop before sending anything when the numbers waiting to be called plus these rows would exceed 300,000, or the 100 new tasks a day are used up',
-				},
-				{
-					displayName: 'Chunk Size',
-					name: 'chunkSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: LIMITS.rowsPerImport },
-					default: 30000,
-					description: 'Rows per request, at most 30,000: the first request creates the task, the others add to it',
-				},
-				{
-					displayName: 'Ignore Unknown Fields',
-					name: 'ignoreUnknownFields',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to skip item fields that match no template column instead of stopping with an error',
-				},
-				{
-					displayName: 'Import Mode',
-					name: 'importMode',
-					type: 'options',
-					options: [
-						{ name: 'Background', value: 'async', description: 'Yunke accepts the rows at once and imports them in the background' },
-						{ name: 'Synchronous', value: 'sync', description: 'Each request returns after its rows are imported, with the counts' },
-					],
-					default: 'sync',
-					description: 'How Yunke imports rows from input items (Excel files are always imported in the background)',
-				},
-				{
-					displayName: 'Start Dialling When Imported',
-					name: 'startDialling',
-					type: 'boolean',
-					default: false,
-					description: 'Whether the task starts calling as soon as the rows are in (otherwise it waits paused until Task → Start)',
-				},
-				{
-					displayName: 'Wait for Import to Finish',
-					name: 'waitForImport',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to wait for background imports to finish and output their counts and rejected rows',
-				},
-				{
-					displayName: 'Wait Timeout (Seconds)',
-					name: 'waitTimeoutSeconds',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 3600 },
-					default: 300,
-					description: 'How long Wait for Import to Finish waits; afterwards the output says the import is still running',
-				},
-			],
-		},
+		collection('options', [
+			{
+				displayName: 'Check Pending Limit First',
+				name: 'checkPendingLimit',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to read the task list first and stop before sending anything when the numbers waiting to be called plus these rows would exceed 300,000, or the 100 new tasks a day are used up',
+			},
+			{
+				displayName: 'Chunk Size',
+				name: 'chunkSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: LIMITS.rowsPerImport },
+				default: 30000,
+				description: 'Rows per request, at most 30,000: the first request creates the task, the others add to it',
+			},
+			{
+				displayName: 'Ignore Unknown Fields',
+				name: 'ignoreUnknownFields',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to skip item fields that match no template column instead of stopping with an error',
+			},
+			{
+				displayName: 'Import Mode',
+				name: 'importMode',
+				type: 'options',
+				options: [
+					{ name: 'Background', value: 'async', description: 'Yunke accepts the rows at once and imports them in the background' },
+					{ name: 'Synchronous', value: 'sync', description: 'Each request returns after its rows are imported, with the counts' },
+				],
+				default: 'sync',
+				description: 'How Yunke imports rows from input items (Excel files are always imported in the background)',
+			},
+			{
+				displayName: 'Start Dialling When Imported',
+				name: 'startDialling',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the task starts calling as soon as the rows are in (otherwise it waits paused until Task → Start)',
+			},
+			{
+				displayName: 'Wait for Import to Finish',
+				name: 'waitForImport',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to wait for background imports to finish and output their counts and rejected rows',
+			},
+			{
+				displayName: 'Wait Timeout (Seconds)',
+				name: 'waitTimeoutSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 3600 },
+				default: 300,
+				description: 'How long Wait for Import to Finish waits; afterwards the output says the import is still running',
+			},
+		]),
 		additionalVendorFields(),
 	];
 }
