@@ -79,7 +79,7 @@ export class Params {
 export type ApiResponse =
 	| { json: unknown }
 	| { file: { data: Buffer; mimeType: string; fileName: string } }
-	| { text: string; contentType?: string };
+	| { text: string; contentType?: string; status?: number };
 
 export interface ApiContext {
 	data: SandboxData;

@@ -129,7 +129,7 @@ export class Sandbox {
 		if (fault?.phase === 'after' && (await this.answerFault(fault, res))) return;
 		if ('json' in answer) sendJson(res, answer.json);
 		else if ('file' in answer) sendFile(res, answer.file.data, answer.file.mimeType, answer.file.fileName);
-		else sendText(res, answer.text, 200, answer.contentType);
+		else sendText(res, answer.text, answer.status ?? 200, answer.contentType);
 	}
 
 	private async dispatch(request: ParsedRequest): Promise<ApiResponse> {
@@ -141,7 +141,8 @@ export class Sandbox {
 				return this.auth.login(this.data, params);
 			}
 			const route = AREA_ROUTES[request.path];
-			if (!route) return { json: { code: 404, msg: `unknown path ${request.path}` } };
+			// as the platform's web server does: HTTP 404 with an HTML page
+			if (!route) return { text: '<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>', contentType: 'text/html', status: 404 };
 			const isGet = request.method === 'GET';
 			if (route.method !== 'ANY' && route.method !== request.method) throw new VendorFault(20001);
 			this.auth.verify(this.data, params, isGet);

@@ -9,9 +9,12 @@ const NAME_COLUMN = /姓名|名字|name/i;
 
 /** 6.7.1–6.7.9: the CRM's private pool (私海, owned by sub-accounts) and public pool (公海). */
 export const customerRoutes: AreaRoutes = {
-	[ENDPOINTS.customerImportPrivateJson]: { method: 'GET', handler: (ctx) => importRows(ctx, jsonRows(ctx), 'private') },
+	// 6.7.1 and 6.7.3 share the documented path: rows in the query (GET), or an Excel file (multipart POST)
+	[ENDPOINTS.customerImportPrivateJson]: {
+		method: 'ANY',
+		handler: (ctx) => importRows(ctx, ctx.files.length > 0 ? excelRows(ctx) : jsonRows(ctx), 'private'),
+	},
 	[ENDPOINTS.customerImportPublicJson]: { method: 'GET', handler: (ctx) => importRows(ctx, jsonRows(ctx), 'public') },
-	[ENDPOINTS.customerImportPrivateExcel]: { method: 'POST', handler: (ctx) => importRows(ctx, excelRows(ctx), 'private') },
 	[ENDPOINTS.customerImportPublicExcel]: {
 		method: 'POST',
 		handler: (ctx) => {

@@ -111,7 +111,7 @@ describe('Customer → Import from Excel', () => {
 			[{ json: {}, binary: { data: file() } }],
 		);
 		expect(jsonOf(result.outputs[0])).toEqual([{ pool: 'private', fileName: 'crm.xlsx', total: 2, imported: 2, failed: 0, duplicates: 0 }]);
-		const [request] = bed.sandbox.requestsTo('/api/addCustomerExcel');
+		const [request] = bed.sandbox.requestsTo('/api/addCustomerJson').filter((call) => call.method === 'POST');
 		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'user_sn_input', 'url']);
 		expect(request.files[0]).toMatchObject({ field: 'upload', fileName: 'crm.xlsx' });
 		expectSigned(request);

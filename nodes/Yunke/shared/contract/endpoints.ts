@@ -37,7 +37,7 @@ export const ENDPOINTS = {
 	callTranscript: '/api/cdrshow', // 6.4
 	customerImportPrivateJson: '/api/addCustomerJson', // 6.7.1 (GET)
 	customerImportPublicJson: '/api/addPublicCustomerJson', // 6.7.2 (GET)
-	customerImportPrivateExcel: '/api/addCustomerExcel', // 6.7.3: the docs repeat the JSON path; ASSUMED
+	customerImportPrivateExcel: '/api/addCustomerJson', // 6.7.3: the documented path (shown as GET), sent as multipart POST; UNVERIFIED
 	customerImportPublicExcel: '/api/importPublicCustomerExcle', // 6.7.4 (sic)
 	customerList: '/api/customerList', // 6.7.5 (GET)
 	customerDeletePublic: '/api/deleteOpen', // 6.7.6 (GET)
@@ -54,6 +54,14 @@ export const ENDPOINTS = {
 } as const;
 
 export type Endpoint = (typeof ENDPOINTS)[keyof typeof ENDPOINTS];
+
+/**
+ * Paths (or methods) no live tenant has confirmed (README "Unverified paths"): 2.3.4 repeats the list
+ * path, so the delete path is a guess; 6.7.3 gives `/api/addCustomerJson` for the Excel form too,
+ * shown as GET, although a file needs a multipart POST (yunke-api.md §9). An answer saying such a
+ * path does not exist (HTTP 404 or a not-found page) fails with an error that says so.
+ */
+export const UNVERIFIED_ENDPOINTS: readonly string[] = [ENDPOINTS.skillGroupDelete, ENDPOINTS.customerImportPrivateExcel];
 
 export const LIMITS = {
 	rowsPerImport: 30000, // 30005

@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { UNVERIFIED_ENDPOINTS } from '../../shared/contract';
 import { describeVendorCode, type VendorError } from '../../shared/errorCatalogue';
 import { YunkeCredentialError } from '../../shared/session';
 
@@ -114,11 +115,22 @@ const FAULT_TEXT: Record<TransportFaultKind, { message: string; description: str
 	},
 };
 
+/** What a missing path means: a guess of this package that the tenant does not have, or a wrong Base URL. */
+function missingPathText(endpoint: string): { message: string; description: string } {
+	const guessed = UNVERIFIED_ENDPOINTS.includes(endpoint);
+	return {
+		message: `Yunke has no path ${endpoint} (HTTP 404)`,
+		description: guessed
+			? `The vendor documentation does not confirm this path; this package assumed it, and your tenant does not have it. Report it to the node maintainers with your platform version, and use Extra Vendor Fields or the HTTP Request node with the path Yunke support gives you.`
+			: 'Check that the Base URL is the web console address of your tenant, without a path after the host.',
+	};
+}
+
 export function transportError(node: INode, fault: TransportFault, endpoint: string, itemIndex?: number): NodeApiError {
-	const text = FAULT_TEXT[fault.kind];
+	const text = fault.kind === 'http' && fault.status === 404 ? missingPathText(endpoint) : FAULT_TEXT[fault.kind];
 	const status = fault.status ? ` ${fault.status}` : '';
 	return new NodeApiError(node, { fault: fault.kind, detail: fault.detail, endpoint } as JsonObject, {
-		message: fault.kind === 'http' ? `${text.message}${status}` : text.message,
+		message: fault.kind === 'http' && fault.status !== 404 ? `${text.message}${status}` : text.message,
 		description: `${text.description} Endpoint: ${endpoint}. Detail: ${fault.detail}.`,
 		httpCode: fault.status ? String(fault.status) : undefined,
 		itemIndex,

@@ -146,6 +146,9 @@ function parseEnvelope(raw: unknown, endpoint: string): Parsed<IDataObject> {
 	return { vendor: { code: envelopeCode(body.ok), vendorMessage: envelopeMessage(body.ok), endpoint } };
 }
 
+/** A route-not-found page served with HTTP 200 (nginx, ThinkPHP/Laravel error pages). */
+const NOT_FOUND_PAGE = /404 Not Found|页面不存在|控制器不存在|方法不存在|路由不存在|route not found/i;
+
 function readJson(raw: unknown): { ok: IDataObject } | { fault: TransportFault } {
 	if (raw && typeof raw === 'object' && !Array.isArray(raw) && !Buffer.isBuffer(raw)) return { ok: raw as IDataObject };
 	const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';
@@ -156,6 +159,7 @@ function readJson(raw: unknown): { ok: IDataObject } | { fault: TransportFault }
 	} catch {
 		// falls through to the not-JSON fault below
 	}
+	if (NOT_FOUND_PAGE.test(text)) return { fault: { kind: 'http', status: 404, detail: 'a page saying the path does not exist' } };
 	const looksHtml = /^\s*</.test(text);
 	return { fault: { kind: 'notJson', detail: looksHtml ? 'an HTML page' : `body starts with ${JSON.stringify(text.slice(0, 40))}` } };
 }
