@@ -9,6 +9,9 @@ export const DEMO_LOGIN = {
 	accessSecret: '339168cd341bb57c45d9f45ea1f9bfdf',
 } as const;
 
+/** The demo tenant's root organisation: not 1, as on real tenants (a public 2.1.1 sample shows 216). */
+export const ROOT_ORGANIZATION_ID = 216;
+
 export const DEMO_TEMPLATE_COLUMNS = ['姓名', '*电话', '地址', '公司名称', '备注'];
 
 export function seedTenant(clock: Clock): SandboxData {
@@ -88,7 +91,7 @@ function subAccount(data: SandboxData, userName: string, contact: string, ext: s
 		user_name: userName,
 		contact,
 		password: 'agent-Pa55',
-		organization_id: 1,
+		organization_id: ROOT_ORGANIZATION_ID,
 		role_id: 61,
 		max_call_count: seats,
 		ext,

@@ -1,5 +1,5 @@
 import { ok, page, Params, VendorFault, type AreaRoutes } from '../routeToolkit';
-import { ENDPOINTS, EXTENSION_FIELDS, SUB_ACCOUNT_DELETE_PKEY, SUB_ACCOUNT_KEY } from '../../nodes/Yunke/shared/contract';
+import { ENDPOINTS, EXTENSION_FIELDS, KEEP_PASSWORD, SUB_ACCOUNT_DELETE_PKEY, SUB_ACCOUNT_KEY, SUB_ACCOUNT_UPDATE_REQUIRED } from '../../nodes/Yunke/shared/contract';
 import type { Clock } from '../clock';
 import { makeSn, nextId, type SandboxData, type SubAccount } from '../state';
 
@@ -38,13 +38,18 @@ export const accountRoutes: AreaRoutes = {
 		handler: ({ data, params }) => {
 			const account = data.subAccounts.find((entry) => entry.user_name === params.required(SUB_ACCOUNT_KEY));
 			if (!account) throw new VendorFault(20002, '子账号不存在');
+			// 2.1.4 marks the whole form as required; both password fields empty keep the password (ASSUMED)
+			for (const field of SUB_ACCOUNT_UPDATE_REQUIRED) {
+				if (!params.has(field)) throw new VendorFault(20002, `${field}不能为空`);
+				if (field !== 'password' && field !== 're_password') params.required(field);
+			}
 			const form = readForm(params);
 			checkFormat(form);
 			const changed: SubAccount = { ...account };
 			for (const field of ['contact', 'organization_id', 'role_id', 'max_call_count', EXTENSION_FIELDS.extension, EXTENSION_FIELDS.inboundNumber]) {
 				if (params.has(field)) changed[field] = form[field as keyof Form];
 			}
-			if (params.has('password') || params.has('re_password')) changed.password = form.password;
+			if (form.password !== KEEP_PASSWORD) changed.password = form.password;
 			checkSeat(data, changed, account);
 			Object.assign(account, changed, extraFields(params));
 			return ok({ user_sn: account.user_sn, ext: account.ext }, '修改成功');
@@ -82,7 +87,7 @@ function readForm(params: Params): Form {
 		contact: params.str('contact').trim(),
 		password: params.str('password'),
 		re_password: params.str('re_password'),
-		organization_id: params.int('organization_id', 1),
+		organization_id: params.int('organization_id', 0),
 		role_id: params.int('role_id', 0),
 		max_call_count: params.int('max_call_count', 0),
 		ext: params.str(EXTENSION_FIELDS.extension).trim(),

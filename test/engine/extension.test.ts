@@ -1,4 +1,5 @@
 import { urlSignature } from '../../nodes/Yunke/shared/signature';
+import { ROOT_ORGANIZATION_ID } from '../../sandbox/seed';
 import { DEMO_LOGIN, passwordCredential, RawClient } from '../helpers/sandbox';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
 
@@ -59,7 +60,7 @@ describe('Extension → Create', () => {
 			contact: '张三',
 			password: SECRET,
 			re_password: SECRET,
-			organization_id: 1,
+			organization_id: ROOT_ORGANIZATION_ID,
 			role_id: 62,
 			max_call_count: 4,
 			ext: '8003',
@@ -74,7 +75,7 @@ describe('Extension → Create', () => {
 		expect(item.json).toEqual({
 			user_name: 'agent03',
 			contact: '张三',
-			organization_id: 1,
+			organization_id: ROOT_ORGANIZATION_ID,
 			role_id: 62,
 			max_call_count: 4,
 			ext: '8003',
@@ -265,7 +266,7 @@ describe('Extension → Update', () => {
 		});
 		expect(result.status).toBe('success');
 		const [request] = bed.sandbox.requestsTo(UPDATE);
-		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'user_name', 'password', 're_password', 'max_call_count', 'ext', 'callin_phone', 'url']);
+		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'user_name', 'contact', 'password', 're_password', 'organization_id', 'role_id', 'max_call_count', 'ext', 'callin_phone', 'url']);
 		expect(signed(request).url).toBe(signed(request).expected);
 		const [item] = result.outputs[0];
 		expect(item.pairedItem).toEqual({ item: 0 });

@@ -104,7 +104,7 @@ describe('Sub-Account → Update', () => {
 			updateFields: { contact: '王大明', roleId: 62, extension: '' },
 		});
 		const [request] = bed.sandbox.requestsTo('/api/aiUserUpdateapi');
-		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'user_name', 'contact', 'role_id', 'ext', 'url']);
+		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'user_name', 'contact', 'password', 're_password', 'organization_id', 'role_id', 'max_call_count', 'ext', 'url']);
 		expectSigned(request);
 		expect(jsonOf(result.outputs[0])[0]).toMatchObject({ user_name: 'agent01', contact: '王大明', role_id: 62, ext: '' });
 		expect(bed.sandbox.data.subAccounts[0]).toMatchObject({ contact: '王大明', role_id: 62, ext: '', max_call_count: 5 });

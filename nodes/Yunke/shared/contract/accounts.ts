@@ -5,16 +5,27 @@ export const EXTENSION_FIELDS = { extension: 'ext', inboundNumber: 'callin_phone
 
 /**
  * Sub-account update (2.1.4) documents no key field: the account is named by `user_name` (as 2.1.3
- * deletes by it), so a username cannot be changed; fields left out stay as they are, and a password
- * is only changed when `password` and `re_password` are both sent.
+ * deletes by it), so a username cannot be changed.
  */
 export const SUB_ACCOUNT_KEY = 'user_name';
 
 /** 2.1.3 deletes by this key; `entityInstanceId` carries the user names. */
 export const SUB_ACCOUNT_DELETE_PKEY = 'user_name';
 
-/** 2.1.2 requires `organization_id` but no call lists organisations; 1 is the tenant's root organisation (ASSUMED). */
-export const DEFAULT_ORGANIZATION_ID = 1;
+/**
+ * 2.1.2 requires `organization_id` but no call lists organisations, and the root is not always 1 (a
+ * public 2.1.1 sample row shows 216; yunke-api.md §9): without one from the user, the node takes the
+ * `organization_id` of the first sub-account 2.1.1 lists.
+ */
+export const ORGANIZATION_FIELD = 'organization_id';
+
+/**
+ * 2.1.4 marks these as required (是) besides `user_name` (yunke-api.md §9): an update reads the current
+ * record (2.1.1) and sends all of them with the changes merged. 2.1.1 never returns the password, so
+ * an update that leaves it alone sends both password fields empty, read as "unchanged" (ASSUMED).
+ */
+export const SUB_ACCOUNT_UPDATE_REQUIRED = ['contact', 'password', 're_password', 'organization_id', 'role_id', 'max_call_count'] as const;
+export const KEEP_PASSWORD = '';
 
 /** 2.3.3 names the skill group by this key; 2.3.4 sends `entityInstanceId` as a JSON-encoded array. */
 export const SKILL_GROUP_PKEY = 'skillgroup_sn';

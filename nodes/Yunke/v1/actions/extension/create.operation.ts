@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { additionalVendorFields } from '../common.descriptions';
 import { createProperties } from '../subAccount/account.descriptions';
+import { withOrganization } from '../subAccount/accountDefaults';
 import { readCreateBody } from '../subAccount/accountForm';
 import { writeAccount } from '../subAccount/accountRequests';
 
@@ -12,5 +13,6 @@ const properties: INodeProperties[] = [...createProperties('extension'), additio
 export const description = updateDisplayOptions({ show: { resource: ['extension'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await writeAccount(this, itemIndex, ENDPOINTS.subAccountCreate, readCreateBody(this, itemIndex, 'extension'));
+	const body = await withOrganization(this, itemIndex, readCreateBody(this, itemIndex, 'extension'));
+	return await writeAccount(this, itemIndex, ENDPOINTS.subAccountCreate, body);
 }

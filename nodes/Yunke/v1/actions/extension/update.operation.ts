@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { additionalVendorFields } from '../common.descriptions';
 import { updateProperties } from '../subAccount/account.descriptions';
+import { completeUpdate } from '../subAccount/accountDefaults';
 import { readUpdateBody } from '../subAccount/accountForm';
 import { writeAccount } from '../subAccount/accountRequests';
 
@@ -12,5 +13,6 @@ const properties: INodeProperties[] = [...updateProperties('extension'), additio
 export const description = updateDisplayOptions({ show: { resource: ['extension'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await writeAccount(this, itemIndex, ENDPOINTS.subAccountUpdate, readUpdateBody(this, itemIndex, 'extension'));
+	const changes = readUpdateBody(this, itemIndex, 'extension');
+	return await writeAccount(this, itemIndex, ENDPOINTS.subAccountUpdate, await completeUpdate(this, itemIndex, changes), changes);
 }

@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { collection } from '../common.descriptions';
 
-import { DEFAULT_ORGANIZATION_ID } from '../../../shared/contract';
 import { accountLocator, type AccountKind } from '../locators';
 import { roleIdField } from '../role/role.descriptions';
 
@@ -85,8 +84,8 @@ export const organizationField: INodeProperties = {
 	name: 'organizationId',
 	type: 'number',
 	typeOptions: { minValue: 0, numberPrecision: 0 },
-	default: DEFAULT_ORGANIZATION_ID,
-	description: 'ID of the organisation the account belongs to; 1 is the root organisation',
+	default: 0,
+	description: 'ID of the organisation the account belongs to. 0 or left out: the organisation of an existing sub-account (the root is not always 1).',
 };
 
 /** Create: the required form, then the optional fields of this kind of account. */
@@ -119,7 +118,11 @@ export function updateProperties(kind: AccountKind): INodeProperties[] {
 			optional(inboundNumberField),
 			optional(contactField),
 			optional(organizationField),
-			optional(passwordField),
+			optional({
+				...passwordField,
+				description:
+					'New login password. Leave Password and Confirm Password out to keep the current one: Yunke requires both on every update, so the node sends them empty, which Yunke takes as no change.',
+			}),
 			optional(roleField),
 		]),
 	];

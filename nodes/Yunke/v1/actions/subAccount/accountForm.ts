@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_ORGANIZATION_ID, EXTENSION_FIELDS, SUB_ACCOUNT_KEY } from '../../../shared/contract';
+import { EXTENSION_FIELDS, SUB_ACCOUNT_KEY } from '../../../shared/contract';
 import { extraVendorFields, locatorValue } from '../../helpers/fields';
 import { invalidInput, isBlank, requireAlphanumeric, requireInteger, requirePhone, requireText } from '../../helpers/validation';
 import type { AccountKind } from '../locators';
@@ -35,9 +35,10 @@ export function readCreateBody(ctx: IExecuteFunctions, itemIndex: number, kind: 
 		user_name: requireAlphanumeric(ctx, itemIndex, 'Username', ctx.getNodeParameter('username', itemIndex)),
 		contact: requireText(ctx, itemIndex, 'Name', input.contact),
 		...readPassword(ctx, itemIndex, input, true),
-		organization_id: isBlank(input.organizationId)
-			? DEFAULT_ORGANIZATION_ID
-			: requireInteger(ctx, itemIndex, 'Organization ID', input.organizationId, { min: 0 }),
+		// undefined (filled in from an existing sub-account before sending) keeps the field's place in the form
+		organization_id: isBlank(input.organizationId) || Number(input.organizationId) === 0
+			? undefined
+			: requireInteger(ctx, itemIndex, 'Organization ID', input.organizationId, { min: 1 }),
 		role_id: requireInteger(ctx, itemIndex, 'Role', input.roleId, { min: 1 }),
 		max_call_count: requireInteger(ctx, itemIndex, 'AI Seats', input.aiSeats, { min: 0 }),
 	};
@@ -51,7 +52,7 @@ export function readCreateBody(ctx: IExecuteFunctions, itemIndex: number, kind: 
 	return { ...body, ...extraVendorFields(ctx, itemIndex) };
 }
 
-/** The 2.1.4 form: the account's username, then only the fields listed under Update Fields. */
+/** The changes of a 2.1.4 update: the account's username, then only the fields listed under Update Fields. */
 export function readUpdateBody(ctx: IExecuteFunctions, itemIndex: number, kind: AccountKind): IDataObject {
 	const username = readAccountUsername(ctx, itemIndex, kind);
 	const input = ctx.getNodeParameter('updateFields', itemIndex, {}) as AccountInput;

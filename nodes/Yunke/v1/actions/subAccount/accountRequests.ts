@@ -6,17 +6,18 @@ import { yunkeApiRequest, yunkeApiRequestAllItems } from '../../transport';
 import { describeWrittenAccount } from './accountForm';
 import { findCreatedAccount, findDeletedAccount } from './reconcile';
 
-/** 2.1.2 (create) or 2.1.4 (update) with a checked form; returns the account without its password. */
+/** 2.1.2 (create) or 2.1.4 (update) with a checked form; returns `shown` (the form or the changes) without the password. */
 export async function writeAccount(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	endpoint: typeof ENDPOINTS.subAccountCreate | typeof ENDPOINTS.subAccountUpdate,
 	body: IDataObject,
+	shown: IDataObject = body,
 ): Promise<IDataObject> {
 	// an update is sent once more after a lost answer (contract RESEND_SAFE_ENDPOINTS); a creation is looked up
 	const reconcile = endpoint === ENDPOINTS.subAccountCreate ? async () => await findCreatedAccount(ctx, itemIndex, body) : undefined;
 	const answer = await yunkeApiRequest.call(ctx, { method: 'POST', endpoint, body, itemIndex, reconcile });
-	return describeWrittenAccount(body, answer);
+	return describeWrittenAccount(shown, answer);
 }
 
 /** 2.1.1, optionally filtered by username; `limit` undefined = every account. */

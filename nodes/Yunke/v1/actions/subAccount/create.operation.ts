@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { additionalVendorFields } from '../common.descriptions';
 import { createProperties } from './account.descriptions';
+import { withOrganization } from './accountDefaults';
 import { readCreateBody } from './accountForm';
 import { writeAccount } from './accountRequests';
 
@@ -12,5 +13,6 @@ const properties: INodeProperties[] = [...createProperties('subAccount'), additi
 export const description = updateDisplayOptions({ show: { resource: ['subAccount'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await writeAccount(this, itemIndex, ENDPOINTS.subAccountCreate, readCreateBody(this, itemIndex, 'subAccount'));
+	const body = await withOrganization(this, itemIndex, readCreateBody(this, itemIndex, 'subAccount'));
+	return await writeAccount(this, itemIndex, ENDPOINTS.subAccountCreate, body);
 }

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { additionalVendorFields } from '../common.descriptions';
 import { updateProperties } from './account.descriptions';
+import { completeUpdate } from './accountDefaults';
 import { readUpdateBody } from './accountForm';
 import { writeAccount } from './accountRequests';
 
@@ -12,5 +13,6 @@ const properties: INodeProperties[] = [...updateProperties('subAccount'), additi
 export const description = updateDisplayOptions({ show: { resource: ['subAccount'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await writeAccount(this, itemIndex, ENDPOINTS.subAccountUpdate, readUpdateBody(this, itemIndex, 'subAccount'));
+	const changes = readUpdateBody(this, itemIndex, 'subAccount');
+	return await writeAccount(this, itemIndex, ENDPOINTS.subAccountUpdate, await completeUpdate(this, itemIndex, changes), changes);
 }
