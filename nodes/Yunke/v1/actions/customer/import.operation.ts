@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { CUSTOMER_FOLLOW_SET, CUSTOMER_IMPORT_MAX_QUERY_BYTES, ENDPOINTS } from '../../../shared/contract';
+import { CUSTOMER_FOLLOW_SET, ENDPOINTS } from '../../../shared/contract';
 import { MultipartBody } from '../../../shared/multipart';
 import { readExcelUpload } from '../../helpers/excelUpload';
 import { locatorValue } from '../../helpers/fields';
@@ -11,8 +11,8 @@ import { subAccountLocator } from '../locators';
 import { errorItem, pairedWith, withItemIndex } from '../itemErrors';
 import { poolField } from './customer.descriptions';
 import { readCustomerRow } from './customerRow';
-import { readAccountSns } from './phoneList';
-
+import { readAccountSns } from './accountSns';
+import { addJson, chunkByQuerySize, groupByTarget, type ImportTarget, type TargetedRow } from './importBatches';
 
 const properties: INodeProperties[] = [
 	poolField,
@@ -85,17 +85,6 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export const kind = 'batch';
 
-interface Target {
-	pool: 'private' | 'public';
-	/** user_sn_input for the private pool, auto_ignore for the public pool */
-	params: IDataObject;
-}
-
-interface PendingRow {
-	itemIndex: number;
-	row: Record<string, string>;
-}
-
 /**
  * Input items become CRM rows; rows with the same pool and owner travel together in GET requests
  * that stay under the query-size limit. Excel files go one per item.
@@ -118,19 +107,15 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		}
 		return [output];
 	}
-	const groups = new Map<string, { target: Target; rows: PendingRow[] }>();
+	const readRows: TargetedRow[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const target = readTarget(this, itemIndex);
-			const row = readCustomerRow(this, itemIndex);
-			const key = JSON.stringify(target);
-			if (!groups.has(key)) groups.set(key, { target, rows: [] });
-			groups.get(key)?.rows.push({ itemIndex, row });
+			readRows.push({ itemIndex, target: readTarget(this, itemIndex), row: readCustomerRow(this, itemIndex) });
 		} catch (error) {
 			fail(error, [itemIndex]);
 		}
 	}
-	for (const { target, rows } of groups.values()) {
+	for (const { target, rows } of groupByTarget(readRows)) {
 		for (const chunk of chunkByQuerySize(rows)) {
 			const itemIndexes = chunk.map((entry) => entry.itemIndex);
 			try {
@@ -149,32 +134,13 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	return [output];
 }
 
-function readTarget(ctx: IExecuteFunctions, itemIndex: number): Target {
+function readTarget(ctx: IExecuteFunctions, itemIndex: number): ImportTarget {
 	const pool = ctx.getNodeParameter('pool', itemIndex) as 'private' | 'public';
 	if (pool === 'private') {
 		const owners = readAccountSns(ctx, itemIndex, 'Owner', locatorValue(ctx, 'owner', itemIndex));
 		return { pool, params: { user_sn_input: owners.join(',') } };
 	}
 	return { pool, params: { auto_ignore: ctx.getNodeParameter('takeOverPrivate', itemIndex, false) ? '1' : '0' } };
-}
-
-function addJson(rows: PendingRow[]): string {
-	return JSON.stringify({ data: rows.map((entry) => entry.row) });
-}
-
-/** Splits rows so that each request's `add_json`, URL-encoded, stays under the limit (one row always fits a request). */
-function chunkByQuerySize(rows: PendingRow[]): PendingRow[][] {
-	const chunks: PendingRow[][] = [];
-	let current: PendingRow[] = [];
-	for (const row of rows) {
-		const candidate = [...current, row];
-		if (current.length > 0 && encodeURIComponent(addJson(candidate)).length > CUSTOMER_IMPORT_MAX_QUERY_BYTES) {
-			chunks.push(current);
-			current = [row];
-		} else current = candidate;
-	}
-	if (current.length) chunks.push(current);
-	return chunks;
 }
 
 async function importExcel(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -6,7 +6,8 @@ import { locatorValue } from '../../helpers/fields';
 import { yunkeApiRequest } from '../../transport';
 import { subAccountLocator } from '../locators';
 import { phonesField } from './customer.descriptions';
-import { readAccountSns, readPhoneList } from './phoneList';
+import { readAccountSns } from './accountSns';
+import { readPhoneList } from './phoneList';
 
 const properties: INodeProperties[] = [
 	phonesField('Phone numbers of the private-pool customers to share, separated by commas'),
