@@ -13,7 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 import { YunkeApi } from '../credentials/YunkeApi.credentials';
-import { ENDPOINTS, LIMITS, encodeImportRows, importRowKey } from '../nodes/Yunke/shared/contract';
+import { ENDPOINTS, LIMITS, importRowKey } from '../nodes/Yunke/shared/contract';
 import { Yunke } from '../nodes/Yunke/Yunke.node';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
@@ -77,7 +77,7 @@ async function rawImport(client: RawClient, rows: Array<Record<string, string>>,
 		});
 		const body: IDataObject = { project_sn: scriptSn, source: TASK_NAME, ai_user_sn: subAccountSn };
 		if (taskSn) body.dial_task_main_sn = taskSn;
-		body.client_info_json = encodeImportRows(chunk);
+		body.client_info_json = { data: chunk }; // nested, as public client code sends it
 		const response = await client.call('POST', ENDPOINTS.taskCreateJson, body);
 		if (response.data?.code !== 0) throw new Error(`raw import failed: ${JSON.stringify(response.data).slice(0, 200)}`);
 		taskSn = response.data.data.dial_task_main_sn;

@@ -60,7 +60,7 @@ export class Sandbox {
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.auth = new AuthService(this.clock, { ...AUTH_DEFAULTS, ...options.auth });
 		this.speed = { callMs: 200, asyncImportMs: 300, pushDelayMs: 100, newTaskListDelayMs: 0, ...options.speed };
-		this.shapes = { clientInfoJson: 'string', ...options.shapes };
+		this.shapes = { clientInfoJson: 'object', ...options.shapes };
 		this.data = seedTenant(this.clock);
 	}
 

@@ -11,6 +11,7 @@ import type { CallRecord } from '../../sandbox/state';
 import { DEMO_SPEED, runDemo, summarize, waitForCalls, type DemoResult } from '../../scripts/demo';
 import { bindToSandbox, nodeNamed, readExample, SANDBOX_CREDENTIAL, type WorkflowJson } from '../../scripts/examples';
 import { N8nInstance, nodeOutput } from '../../scripts/n8n/instance';
+import { sentRows } from '../helpers/imports';
 import { startMockServer, type MockServer } from './helpers/mock-server';
 
 const DAY_MS = 24 * 3600_000;
@@ -76,7 +77,7 @@ describe('demo and example workflows in a real n8n against the sandbox', () => {
 			expect(task!.rows.map((row) => row.phone)).toEqual(['13800138000', '13800138011', '13800138020', '13800138032', '13800138046', '13800138059']);
 			const [importRequest] = sandbox.requestsTo('/api/addJson');
 			expect(importRequest.params).toMatchObject({ ai_user_sn: demo.extension.user_sn, source: demo.task.taskName });
-			expect(JSON.parse(String(importRequest.params.client_info_json)).data[0]).toMatchObject({ 姓名: '张伟', 备注: 'CRM-1001' });
+			expect(sentRows(importRequest)[0]).toMatchObject({ 姓名: '张伟', 备注: 'CRM-1001' });
 			expect(demo.task).toMatchObject({ taskCreated: true, rowsSent: 6, rejectedRows: 0 });
 			expect(demo.task.counts).toMatchObject({ imported: 6 });
 			const [start] = sandbox.requestsTo('/api/operateTask');
@@ -223,7 +224,7 @@ describe('demo and example workflows in a real n8n against the sandbox', () => {
 			expect(String(task.dial_task_main_id)).toBe(String(reply.taskId));
 			expect(task.ai_user_sn).toBe(sandbox.data.subAccounts.find((account) => account.user_name === 'agent01')!.user_sn);
 			const [importRequest] = sandbox.requestsTo('/api/addJson');
-			expect(JSON.parse(String(importRequest.params.client_info_json)).data).toEqual([
+			expect(sentRows(importRequest)).toEqual([
 				{ 姓名: '周杰', 电话: '13900139000', 地址: '上海', 公司名称: '', 备注: 'CRM-2001' },
 				{ 姓名: '吴敏', 电话: '13900139011', 地址: '杭州', 公司名称: '', 备注: 'CRM-2002' },
 				{ 姓名: '郑凯', 电话: '13900139023', 地址: '', 公司名称: '', 备注: 'CRM-2003' },

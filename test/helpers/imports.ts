@@ -47,7 +47,8 @@ export function people(n: number, from = 0): Array<Record<string, string>> {
 
 /** The rows the sandbox received in one import request. */
 export function sentRows(entry: { params: Record<string, unknown> }): Array<Record<string, string>> {
-	return (JSON.parse(String(entry.params.client_info_json)) as { data: Array<Record<string, string>> }).data;
+	const sent = entry.params.client_info_json;
+	return (typeof sent === 'string' ? (JSON.parse(sent) as { data: Array<Record<string, string>> }) : (sent as { data: Array<Record<string, string>> })).data;
 }
 
 /** Rows of one sync import request, from the sandbox's answer (the log keeps only the head of huge payloads). */

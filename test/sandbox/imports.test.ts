@@ -7,7 +7,8 @@ import { RawClient, passwordCredential, startSandbox } from '../helpers/sandbox'
 
 let sandbox: Sandbox;
 let client: RawClient;
-beforeAll(async () => (sandbox = await startSandbox()));
+// these cases send `client_info_json` as the JSON string the docs show (the nested form: test/engine/task.importClientInfo)
+beforeAll(async () => (sandbox = await startSandbox({ shapes: { clientInfoJson: 'string' } })));
 afterAll(async () => await sandbox.stop());
 beforeEach(async () => {
 	sandbox.reset();

@@ -116,7 +116,7 @@ describe('call-result pushes', () => {
 			ai_user_sn: sandbox.data.subAccounts[0].user_sn,
 			source: 'pushtest',
 			is_zidong: 'on',
-			client_info_json: JSON.stringify({ data: [{ '*电话': '13800000001' }, { '*电话': '13800000007' }] }),
+			client_info_json: { data: [{ '*电话': '13800000001' }, { '*电话': '13800000007' }] },
 		});
 		expect(created.data.code).toBe(0);
 		const taskSn = created.data.data.dial_task_main_sn;

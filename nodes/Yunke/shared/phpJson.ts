@@ -1,7 +1,8 @@
 /**
  * JSON text exactly as PHP's `json_encode($value)` (default flags) writes it, because Yunke recomputes
- * the `url` signature server-side from that text: no spaces, `/` as `\/`, every non-ASCII UTF-16 unit
- * as a lowercase `\uXXXX`, object keys in insertion order.
+ * the `url` signature server-side from that text, after `json_decode($body, true)`: no spaces, `/` as
+ * `\/`, every non-ASCII UTF-16 unit as a lowercase `\uXXXX`, object keys in insertion order. A decoded
+ * object is a PHP array: an empty one, or one keyed "0", "1", … in order, encodes as a JSON list.
  */
 export function phpJsonEncode(value: unknown): string {
 	const parts: string[] = [];
@@ -21,6 +22,18 @@ export class PiecewiseText {
 	}
 }
 
+/**
+ * A JSON value given as pieces of its text, already written as `phpJsonEncode` writes it (a nested
+ * 30,000-row `client_info_json`): sent and signed piece by piece, as it stands.
+ */
+export class PiecewiseJson {
+	constructor(readonly pieces: readonly string[]) {}
+
+	text(): string {
+		return this.pieces.join('');
+	}
+}
+
 /** Longer strings are written in slices, so that signing a 30,000-row import never copies it whole. */
 const SLICE = 64 * 1024;
 
@@ -33,6 +46,10 @@ export function writePhpJson(value: unknown, emit: (part: string) => void): void
 		for (const piece of value.pieces) writeString(piece, (part) => emit(part.slice(1, -1)));
 		return emit('"');
 	}
+	if (value instanceof PiecewiseJson) {
+		for (const piece of value.pieces) emit(piece);
+		return;
+	}
 	if (typeof value === 'number') return emit(Number.isFinite(value) ? String(value) : '0');
 	if (typeof value === 'boolean') return emit(value ? 'true' : 'false');
 	if (Array.isArray(value)) {
@@ -44,10 +61,11 @@ export function writePhpJson(value: unknown, emit: (part: string) => void): void
 		return emit(']');
 	}
 	if (typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>).filter(([, entry]) => entry !== undefined);
+		if (entries.every(([key], index) => key === String(index))) return writePhpJson(entries.map(([, entry]) => entry), emit);
 		emit('{');
 		let first = true;
-		for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-			if (entry === undefined) continue;
+		for (const [key, entry] of entries) {
 			emit(first ? '' : ',');
 			first = false;
 			writeString(key, emit);

@@ -4,7 +4,7 @@ import { formatChinaTime } from './chinaTime';
 import { API_KEY_ECHO_FIELD, API_KEY_LIFETIME_SECONDS, ENDPOINTS, LOGIN_FROM, envelopeCode, envelopeMessage } from './contract';
 import { describeVendorCode } from './errorCatalogue';
 import { MultipartBody } from './multipart';
-import { PiecewiseText } from './phpJson';
+import { PiecewiseJson, PiecewiseText } from './phpJson';
 import { accessSign, md5Hex, urlSignature, withUrlSignature } from './signature';
 
 export type AuthenticationMethod = 'password' | 'accessId';
@@ -151,7 +151,7 @@ export function signRequest(
 	const body: IDataObject = { ...((requestOptions.body as IDataObject) ?? {}) };
 	if (API_KEY_ECHO_FIELD in body) body[API_KEY_ECHO_FIELD] = publicParams.api_key;
 	const withSignature = withUrlSignature({ ...publicParams, ...body });
-	if (Object.values(body).some((value) => value instanceof PiecewiseText)) {
+	if (Object.values(body).some((value) => value instanceof PiecewiseText || value instanceof PiecewiseJson)) {
 		signed.body = jsonBytes(withSignature);
 		signed.headers = { ...requestOptions.headers, 'content-type': 'application/json' };
 		return signed;
@@ -160,7 +160,7 @@ export function signRequest(
 	return signed;
 }
 
-/** The JSON body as bytes, written field by field and piece by piece (see PiecewiseText). */
+/** The JSON body as bytes, written field by field and piece by piece (see PiecewiseText, PiecewiseJson). */
 function jsonBytes(fields: IDataObject): Buffer {
 	const chunks: Buffer[] = [];
 	let separator = '{';
@@ -168,6 +168,10 @@ function jsonBytes(fields: IDataObject): Buffer {
 		if (value === undefined) continue;
 		chunks.push(Buffer.from(`${separator}${JSON.stringify(key)}:`));
 		separator = ',';
+		if (value instanceof PiecewiseJson) {
+			for (const piece of value.pieces) chunks.push(Buffer.from(piece));
+			continue;
+		}
 		if (!(value instanceof PiecewiseText)) {
 			chunks.push(Buffer.from(JSON.stringify(value)));
 			continue;

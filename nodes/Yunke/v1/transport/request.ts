@@ -34,6 +34,8 @@ export interface YunkeRequest {
 	timeoutMs?: number;
 	/** Messages for codes that mean something narrower on this call (errorCatalogue, e.g. TASK_CREATION_ERRORS). */
 	vendorErrors?: Record<number, VendorError>;
+	/** Vendor codes answered as `{ code, msg }` instead of thrown (a caller that adapts to them). */
+	answerCodes?: readonly number[];
 }
 
 /** What a `reconcile` hook learns about the lost answer: the timeout the call had, and the fault. */
@@ -114,6 +116,8 @@ async function sendWithSession<T>(
 			throw transportError(node, parsed.fault, request.endpoint, request.itemIndex);
 		}
 		if (await session.renew(parsed.vendor.code)) continue;
+		const { code, vendorMessage } = parsed.vendor;
+		if (code !== undefined && request.answerCodes?.includes(code)) return { code, msg: vendorMessage } as T;
 		throw vendorError(node, parsed.vendor, request.itemIndex, request.vendorErrors);
 	}
 }

@@ -1,6 +1,6 @@
 import type { MultipartFile } from '../../../../shared/multipart';
-import { encodeImportRows } from '../../../../shared/contract';
-import { PiecewiseText } from '../../../../shared/phpJson';
+import { encodeImportRows, type ClientInfoJsonForm } from '../../../../shared/contract';
+import { PiecewiseJson, PiecewiseText } from '../../../../shared/phpJson';
 import type { MappedRows } from './rows';
 
 /** One import request: a chunk of mapped rows, or one Excel file. */
@@ -18,15 +18,19 @@ export function rowBatches(rows: MappedRows, chunkSize: number): ImportBatch[] {
 	return batches;
 }
 
-/** `client_info_json` for one chunk: the rows' texts in the envelope of contract `encodeImportRows`. */
-export function encodeBatchRows(rows: MappedRows, batch: { start: number; end: number }): PiecewiseText {
+/** `client_info_json` for one chunk, in either contract form: the rows' texts in the envelope of `encodeImportRows`. */
+export function encodeBatchRows(
+	rows: MappedRows,
+	batch: { start: number; end: number },
+	form: ClientInfoJsonForm = 'string',
+): PiecewiseJson | PiecewiseText {
 	const envelope = encodeImportRows([]);
 	const pieces: string[] = [envelope.slice(0, -2)];
 	for (let position = batch.start; position < batch.end; position++) {
 		pieces.push(position === batch.start ? rows.encode(position) : `,${rows.encode(position)}`);
 	}
 	pieces.push(envelope.slice(-2));
-	return new PiecewiseText(pieces);
+	return form === 'object' ? new PiecewiseJson(pieces) : new PiecewiseText(pieces);
 }
 
 /** Input item indexes as readable ranges: [0,1,2,5] → "0-2, 5". */

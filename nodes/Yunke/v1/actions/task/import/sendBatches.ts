@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { CLIENT_INFO_JSON_FORMS } from '../../../../shared/contract';
 import type { ImportBatch } from './batches';
 import type { BeforeSending, Prepared } from './beforeSending';
 import { addMarks, readImportMark, rejectedRowsFrom, type ImportMark } from './importMark';
@@ -31,6 +32,7 @@ export async function sendBatches(ctx: IExecuteFunctions, settings: ImportSettin
 		taskName: settings.target.kind === 'new' ? settings.target.taskName : (target?.name ?? ''),
 		tasksBefore: before.tasksBefore,
 		expected: before.baseline ? countsFrom(before.baseline, sync) : sync ? { received: 0, mark: {}, rejectedRows: 0 } : { received: 0 },
+		clientInfoForm: CLIENT_INFO_JSON_FORMS[0],
 	};
 	const result: SentBatches = { task: run.task, sent: 0, failure: undefined, mark: {}, syncCountsComplete: true, rejected: [] };
 	for (const batch of prepared.batches) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { formatChinaTime } from '../../../../shared/chinaTime';
-import { AUTO_START_VALUE, ENDPOINTS } from '../../../../shared/contract';
+import { AUTO_START_VALUE, CLIENT_INFO_JSON_REJECTED, ENDPOINTS, envelopeCode, type ClientInfoJsonForm } from '../../../../shared/contract';
 import { TASK_CREATION_ERRORS } from '../../../../shared/errorCatalogue';
 import { MultipartBody } from '../../../../shared/multipart';
 import { yunkeApiRequest, type LostAnswer, type YunkeRequest } from '../../../transport';
@@ -33,14 +33,27 @@ export interface SubmitContext {
 	tasksBefore: Set<string>;
 	/** the task's counts before the next batch lands (to tell whether an append whose answer was lost landed) */
 	expected: ExpectedCounts | undefined;
+	/** how `client_info_json` is sent: the contract's first form until the tenant refuses it */
+	clientInfoForm: ClientInfoJsonForm;
 }
 
 /**
- * Sends one batch. Its answer may be lost after Yunke applied it (transport `answerMayBeLost`): a
- * creation is then looked for in the task list (lostCreation.ts), an append in the task's counts
- * (lostAppend.ts); neither is sent again unless Yunke shows it did not arrive.
+ * Sends one batch. A tenant that refuses the nested `client_info_json` (contract CLIENT_INFO_JSON_FORMS)
+ * gets it once more as a JSON string, and the string for the rest of the run.
  */
 export async function submitBatch(ctx: IExecuteFunctions, batch: ImportBatch, run: SubmitContext): Promise<BatchAnswer> {
+	const answer = await sendBatch(ctx, batch, run);
+	if (envelopeCode(answer) !== CLIENT_INFO_JSON_REJECTED) return answerOf(answer, run);
+	run.clientInfoForm = 'string';
+	return answerOf(await sendBatch(ctx, batch, run), run);
+}
+
+/**
+ * Its answer may be lost after Yunke applied it (transport `answerMayBeLost`): a creation is then looked
+ * for in the task list (lostCreation.ts), an append in the task's counts (lostAppend.ts); neither is sent
+ * again unless Yunke shows it did not arrive.
+ */
+async function sendBatch(ctx: IExecuteFunctions, batch: ImportBatch, run: SubmitContext): Promise<IDataObject> {
 	const request = buildRequest(batch, run);
 	const itemIndex = batch.itemIndexes[0];
 	const sentAt = formatChinaTime(new Date());
@@ -55,7 +68,7 @@ export async function submitBatch(ctx: IExecuteFunctions, batch: ImportBatch, ru
 		const sendAgain = async () => await yunkeApiRequest.call(ctx, { ...request, reconcile: secondAnswerLost });
 		reconcile = async (lost) => await confirmAppend(ctx, attempt, lost, sendAgain);
 	}
-	return answerOf(await yunkeApiRequest.call(ctx, { ...request, reconcile }), run);
+	return await yunkeApiRequest.call(ctx, { ...request, reconcile });
 }
 
 function buildRequest(batch: ImportBatch, run: SubmitContext): YunkeRequest & { endpoint: string } {
@@ -71,13 +84,15 @@ function buildRequest(batch: ImportBatch, run: SubmitContext): YunkeRequest & { 
 		}
 		return { method: 'POST', endpoint: ENDPOINTS.taskCreateExcelAsync, body: new MultipartBody(textFields, [batch.file]), itemIndex: batch.itemIndexes[0], vendorErrors };
 	}
-	fields.client_info_json = encodeBatchRows(run.rows as MappedRows, batch);
+	fields.client_info_json = encodeBatchRows(run.rows as MappedRows, batch, run.clientInfoForm);
 	return {
 		method: 'POST',
 		endpoint: settings.mode === 'async' ? ENDPOINTS.taskCreateJsonAsync : ENDPOINTS.taskCreateJson,
 		body: { ...fields, ...settings.extraFields },
 		itemIndex: batch.itemIndexes[0],
 		vendorErrors,
+		// a batch is never empty: 30006 to the nested form means the tenant wants the string
+		answerCodes: run.clientInfoForm === 'string' ? undefined : [CLIENT_INFO_JSON_REJECTED],
 	};
 }
 
