@@ -1,4 +1,4 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -17,7 +17,7 @@ import { triggerProperties } from './description';
 import type { PushEvent } from './payload';
 import { receivePush, type ReceiveSettings } from './receive';
 import { isAutomatic, registerCallback, unregisterCallback, type TriggerStaticData } from './registration';
-import { DEFAULT_MAX_BODY_KB } from './security';
+import { DEFAULT_MAX_BODY_KB, MIN_MANUAL_TOKEN_LENGTH } from './security';
 
 export class YunkeTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,7 +44,9 @@ export class YunkeTrigger implements INodeType {
 		default: {
 			/** Yunke cannot report its callback URL, so automatic mode re-sends it on every activation. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return !isAutomatic(this);
+				if (isAutomatic(this)) return false;
+				requireLongManualToken(this);
+				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (!isAutomatic(this)) return true;
@@ -70,6 +72,9 @@ export class YunkeTrigger implements INodeType {
 		// and the static data while holding the expression isolate (a pool of one by default), which
 		// serialises concurrent pushes. Trade-off: SUCCESS leaves just before n8n stores the execution.
 		this.getResponseObject().status(outcome.status).type('text/plain').send(outcome.answer);
+		if (outcome.status >= 400) {
+			this.logger.warn(`Yunke Trigger "${this.getNode().name}": answered HTTP ${outcome.status} to a push from ${request.ip ?? 'an unknown address'}: ${outcome.answer}`);
+		}
 		// Built by hand: returnJsonArray would take a push's own `json`/`binary` fields for the item's.
 		if (outcome.emit) return { workflowData: [[{ json: outcome.emit }]], noWebhookResponse: true };
 		return { noWebhookResponse: true };
@@ -92,7 +97,7 @@ function settingsOf(ctx: IWebhookFunctions, staticData: TriggerStaticData): Rece
 	const options = ctx.getNodeParameter('options', {}) as { dedupeWindow?: number; maxBodyKb?: number };
 	const task = typeof filters.task === 'object' ? filters.task?.value : filters.task;
 	return {
-		expectedToken: automatic ? (staticData.token ?? '') : String(ctx.getNodeParameter('secretToken', '')),
+		expectedToken: automatic ? (staticData.token ?? '') : manualToken(ctx),
 		maxBodyBytes: (options.maxBodyKb ?? DEFAULT_MAX_BODY_KB) * 1024,
 		filters: {
 			events: ctx.getNodeParameter('events', []) as PushEvent[],
@@ -104,4 +109,17 @@ function settingsOf(ctx: IWebhookFunctions, staticData: TriggerStaticData): Rece
 		// Test events have their own window, so that listening does not use up production records.
 		triggerId: `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id}${ctx.getMode() === 'manual' ? '/test' : ''}`,
 	};
+}
+
+/** The manual Secret Token; a short one counts as none, so every push is refused. */
+function manualToken(ctx: IWebhookFunctions | IHookFunctions): string {
+	const token = String(ctx.getNodeParameter('secretToken', '') ?? '');
+	return token.length >= MIN_MANUAL_TOKEN_LENGTH ? token : '';
+}
+
+function requireLongManualToken(ctx: IHookFunctions): void {
+	if (manualToken(ctx)) return;
+	throw new NodeOperationError(ctx.getNode(), `Secret Token: it must be at least ${MIN_MANUAL_TOKEN_LENGTH} characters long`, {
+		description: 'Enter a long random text (for example 32 letters and digits) as Secret Token, and put the same text after ?token= in the URL you paste into the Yunke console',
+	});
 }

@@ -34,7 +34,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'On activation this trigger points the account\'s callback URLs at its Production URL (with a generated secret token); on deactivation it restores the URL below, or switches the pushes off. Yunke has ONE callback URL per account, so this takes the pushes away from any other receiver, and listening for a test event registers the Test URL until the test ends.',
+			'On activation this trigger points the account\'s callback URLs at its Production URL (with a generated secret token); on deactivation it restores the URL below, or switches the pushes off. Yunke has ONE callback URL per account, so this takes the pushes away from any other receiver. Listening for a test event registers the Test URL until the test ends, unless a workflow using this account is active: then it is refused and the account is left as it is.',
 		name: 'automaticNotice',
 		type: 'notice',
 		default: '',
@@ -49,7 +49,7 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { registration: ['manual'] } },
 		description:
-			'A long random text that every push must carry as ?token=… in its URL; pushes without it are rejected with HTTP 403',
+			'A long random text (at least 16 characters) that every push must carry as ?token=… in its URL; pushes without it are rejected with HTTP 403',
 	},
 	{
 		displayName: 'Events',
@@ -97,7 +97,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'task',
 				type: 'resourceLocator',
 				default: { mode: 'list', value: '' },
-				description: 'Only pushes about this task',
+				description: 'Only pushes about this task. A call result that names no task is passed on, with taskUnknown set to true.',
 				modes: [
 					{
 						displayName: 'From List',

@@ -12,7 +12,7 @@ export interface PushFilters {
 /** Why a push is not emitted, or undefined when it passes every filter. */
 export function filteredOutBecause(push: Push, filters: PushFilters): string | undefined {
 	if (!filters.events.includes(push.event)) return `event ${push.event} is not selected`;
-	if (filters.taskSn && push.taskSn !== filters.taskSn) return 'another task';
+	if (filters.taskSn && push.taskSn && push.taskSn !== filters.taskSn) return 'another task';
 	if (push.event !== 'callResult') return undefined;
 	if (filters.onlyAnswered && push.json.answered !== true) return 'call not answered';
 	if (filters.intentLevels.length > 0 && !filters.intentLevels.includes(String(push.json.intentLevel))) {

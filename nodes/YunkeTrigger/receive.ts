@@ -46,7 +46,7 @@ export function receivePush(request: PushRequest, settings: ReceiveSettings, sta
 	if (!tokenMatches(settings.expectedToken, request.query[TOKEN_QUERY_PARAMETER])) {
 		return { verdict: 'forbidden', status: 403, answer: 'Forbidden: the push URL lacks the secret token of this Yunke Trigger' };
 	}
-	if (bodySize(request.rawBody, request.contentLength) > settings.maxBodyBytes) {
+	if (bodySize(request.rawBody, request.contentLength, request.body) > settings.maxBodyBytes) {
 		return { verdict: 'tooLarge', status: 413, answer: `Payload Too Large: pushes may have at most ${settings.maxBodyBytes} bytes` };
 	}
 	const reading = readPush(readBody(request.body, request.rawBody));
@@ -58,5 +58,7 @@ export function receivePush(request: PushRequest, settings: ReceiveSettings, sta
 	if (!firstDelivery(settings.triggerId, staticData, lookupKeys(push.event, push.dedupeKey, now), settings.dedupeWindow, now)) {
 		return { verdict: 'duplicate', status: 200, answer: PUSH_ACK, detail: push.dedupeKey };
 	}
-	return { verdict: 'accepted', status: 200, answer: PUSH_ACK, emit: push.json };
+	// The Task filter cannot place a call result without a task: it is passed on, marked.
+	const emit = settings.filters.taskSn && !push.taskSn ? { ...push.json, taskUnknown: true } : push.json;
+	return { verdict: 'accepted', status: 200, answer: PUSH_ACK, emit };
 }

@@ -4,6 +4,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { CALLBACK_FIELDS, ENDPOINTS, PUSH_SWITCH } from '../Yunke/shared/contract';
 import { isHttpUrl } from '../Yunke/v1/actions/callback/url';
 import { CREDENTIAL_TYPE, yunkeApiRequest } from '../Yunke/v1/transport';
+import { accountKeys, forgetLive, isTestListening, liveTriggerOn, rememberLive, triggerKey } from './liveRegistrations';
 import type { PushEvent } from './payload';
 import { generateToken, urlWithToken } from './security';
 
@@ -14,6 +15,8 @@ export interface TriggerStaticData extends IDataObject {
 	/** The URL this trigger last registered with Yunke, until it is undone. */
 	registeredUrl?: string;
 	registeredImports?: boolean;
+	/** Set by a test listening's registration (its static data lives only as long as the listening). */
+	testRegistration?: boolean;
 }
 
 export function isAutomatic(ctx: IHookFunctions): boolean {
@@ -32,7 +35,11 @@ export async function registerCallback(this: IHookFunctions): Promise<boolean> {
 	const events = this.getNodeParameter('events', []) as PushEvent[];
 	requireCredential(this);
 	restoreUrls(this); // validated now, so a typo fails the activation instead of the deactivation
-	const url = urlWithToken(webhookUrl(this), automaticToken(staticData));
+	const accounts = await accountKeys(this, CREDENTIAL_TYPE);
+	const testing = isTestListening(this);
+	if (testing) refuseWhileLive(this, accounts);
+	const hookUrl = webhookUrl(this);
+	const url = urlWithToken(hookUrl, automaticToken(staticData));
 	warnIfNotHttps(this, url);
 	const wantsImports = events.includes('importFinished');
 	const body: IDataObject = {
@@ -43,23 +50,48 @@ export async function registerCallback(this: IHookFunctions): Promise<boolean> {
 	await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.callbackSet, body });
 	staticData.registeredUrl = url;
 	staticData.registeredImports = wantsImports;
+	if (testing) staticData.testRegistration = true;
+	else rememberLive(triggerKey(this), accounts, hookUrl);
 	return true;
+}
+
+/** A test listening must not take the account's one callback URL from an active workflow. */
+function refuseWhileLive(ctx: IHookFunctions, accounts: string[]): void {
+	const holder = liveTriggerOn(accounts);
+	if (!holder) return;
+	const who = holder === triggerKey(ctx) ? 'this workflow, which is active' : `the active workflow ${holder.split('/')[0]}`;
+	throw new NodeOperationError(ctx.getNode(), `Listening for a test event would take the Yunke account's pushes away from ${who}`, {
+		description:
+			'Yunke has one callback URL per account, and it points at the active Yunke Trigger; it was left unchanged. Look at the active workflow\'s executions for real pushes, deactivate it to test here, or test with Registration set to Manual and a push you send to the Test URL yourself.',
+	});
 }
 
 /** Undoes `registerCallback`: restores the URLs the user named, or switches the pushes off. */
 export async function unregisterCallback(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node') as TriggerStaticData;
+	const testing = staticData.testRegistration === true;
+	forgetLive(triggerKey(this), webhookUrl(this));
 	if (!staticData.registeredUrl) return true;
 	requireCredential(this);
+	if (testing && liveTriggerOn(await accountKeys(this, CREDENTIAL_TYPE))) {
+		// the workflow was activated while the test listened: the account is production's now
+		forgetRegistration(staticData);
+		return true;
+	}
 	const restore = restoreUrls(this);
 	const body: IDataObject = restore.callResultUrl
 		? { [CALLBACK_FIELDS.pushOn]: PUSH_SWITCH.on, [CALLBACK_FIELDS.callResultUrl]: restore.callResultUrl }
 		: { [CALLBACK_FIELDS.pushOn]: PUSH_SWITCH.off, [CALLBACK_FIELDS.callResultUrl]: staticData.registeredUrl };
 	if (staticData.registeredImports) body[CALLBACK_FIELDS.importUrl] = restore.importUrl;
 	await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.callbackSet, body });
+	forgetRegistration(staticData);
+	return true;
+}
+
+function forgetRegistration(staticData: TriggerStaticData): void {
 	delete staticData.registeredUrl;
 	delete staticData.registeredImports;
-	return true;
+	delete staticData.testRegistration;
 }
 
 function webhookUrl(ctx: IHookFunctions): string {

@@ -19,6 +19,7 @@ const MANUAL = { id: 'yunkeTrigManual0001', webhookId: '7c0e6a52-1111-4a11-8a11-
 const FILTERED = { id: 'yunkeTrigFilter0001', webhookId: '7c0e6a52-2222-4a22-8a22-000000000002' };
 const AUTO = { id: 'yunkeTrigAuto000001', webhookId: '7c0e6a52-3333-4a33-8a33-000000000003' };
 const BAD_RESTORE = { id: 'yunkeTrigBadUrl0001', webhookId: '7c0e6a52-4444-4a44-8a44-000000000004' };
+const SHORT_TOKEN = { id: 'yunkeTrigShortTok01', webhookId: '7c0e6a52-5555-4a55-8a55-000000000005' };
 const TASK_SN = 'dial_task_main_sn|e2e00000000000000000000000000001';
 const RESTORE_URL = 'http://127.0.0.1:9/previous-receiver';
 
@@ -65,6 +66,7 @@ beforeAll(async () => {
 			credential: CREDENTIAL,
 			parameters: { registration: 'automatic', events: ['callResult', 'importFinished'], restoreCallbackUrl: RESTORE_URL },
 		}),
+		triggerWorkflow({ ...SHORT_TOKEN, parameters: { registration: 'manual', secretToken: 'only-15-letters', events: ['callResult'] } }),
 		triggerWorkflow({
 			...BAD_RESTORE,
 			credential: CREDENTIAL,
@@ -186,6 +188,43 @@ describe('Yunke Trigger, manual registration, in the real n8n server', () => {
 		const executions = await settledExecutions(MANUAL.id, 6);
 		expect(emitted(executions.slice(5))).toEqual([]);
 	});
+
+	it('emits a push with fields named json, binary and pairedItem as data, unchanged, in one item', async () => {
+		const record = {
+			...sampleCallRecord(sandbox, { phone: '13800000001' }),
+			json: { note: 'vendor field' },
+			binary: { data: { id: 'filesystem-v2:workflows/x/executions/1/binary_data/y', mimeType: 'audio/wav', data: 'filesystem-v2' } },
+			pairedItem: { item: 3 },
+		};
+		expect(await post(`${hookUrl(MANUAL.webhookId)}?token=${SECRET}`, JSON.stringify(record))).toEqual({ status: 200, text: PUSH_ACK });
+		const [execution] = (await settledExecutions(MANUAL.id, 7)).slice(6);
+		const items = (execution.data as { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<Record<string, unknown>>> } }>> } }).resultData.runData[TRIGGER_NODE_NAME][0].data.main[0];
+		expect(items).toHaveLength(1);
+		expect(items[0].binary).toBeUndefined();
+		expect(items[0].json).toMatchObject({ json: record.json, binary: record.binary, pairedItem: record.pairedItem, sn: record.sn });
+	});
+
+	it('measures a chunked multipart push (no Content-Length), refuses it over the limit, and logs each rejection as a warning without the token', async () => {
+		const boundary = 'yunkeE2eBoundary';
+		const form = `--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${JSON.stringify({ ...sampleCallRecord(sandbox), remark: 'x'.repeat(9 * 1024) })}\r\n--${boundary}--\r\n`;
+		const chunks = new ReadableStream({
+			start(controller) {
+				controller.enqueue(new TextEncoder().encode(form));
+				controller.close();
+			},
+		});
+		const response = await fetch(`${hookUrl(MANUAL.webhookId)}?token=${SECRET}`, {
+			method: 'POST',
+			headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+			body: chunks,
+			duplex: 'half',
+		} as RequestInit);
+		expect({ status: response.status, text: await response.text() }).toEqual({ status: 413, text: 'Payload Too Large: pushes may have at most 8192 bytes' });
+		await settledExecutions(MANUAL.id, 7);
+		const output = n8n.serverOutput();
+		for (const status of [400, 403, 413]) expect(output).toContain(`Yunke Trigger "${TRIGGER_NODE_NAME}": answered HTTP ${status} to a push from`);
+		expect(output).not.toContain(SECRET);
+	});
 });
 
 describe('Yunke Trigger filters, in the real n8n server', () => {
@@ -239,6 +278,46 @@ describe('Yunke Trigger, automatic registration, in the real n8n server', () => 
 		expect(sandbox.data.callback.callback_url).toBe(registered);
 		await n8n.deactivate(AUTO.id);
 		expect(sandbox.data.callback.callback_url).toBe(RESTORE_URL);
+	});
+});
+
+describe('Listen for test event with automatic registration, in the real n8n server', () => {
+	const listen = async () => await n8n.rest<{ waitingForWebhook?: boolean }>('POST', `/rest/workflows/${AUTO.id}/run`, { triggerToStartFrom: { name: TRIGGER_NODE_NAME } });
+	const testUrl = () => n8n.webhookTestUrl(`${AUTO.webhookId}/yunke`);
+
+	it('is refused while the workflow is active, and the account keeps pointing at the production URL with pushes on', async () => {
+		await n8n.activate(AUTO.id);
+		const production = { ...sandbox.data.callback };
+		expect(production.callback_url.startsWith(`${hookUrl(AUTO.webhookId)}?token=`)).toBe(true);
+		const calls = sandbox.requestsTo('/api/setCallback').length;
+		await expect(listen()).rejects.toThrow(/Listening for a test event would take the Yunke account's pushes away from this workflow, which is active/);
+		await new Promise((resolve) => setTimeout(resolve, 1500)); // n8n undoes a refused listening asynchronously
+		expect(sandbox.requestsTo('/api/setCallback')).toHaveLength(calls);
+		expect(sandbox.data.callback).toEqual(production);
+		const before = (await n8n.listExecutions(AUTO.id)).length;
+		const record = sampleCallRecord(sandbox, { phone: '13800000011' });
+		const [attempt] = await pushes().pushCallResult(record);
+		expect(attempt).toMatchObject({ url: production.callback_url, status: 200, answer: PUSH_ACK });
+		const executions = await settledExecutions(AUTO.id, before + 1);
+		expect(emitted(executions.slice(before)).map((item) => item.sn)).toEqual([record.sn]);
+	});
+
+	it('registers the Test URL only while listening when the workflow is inactive, then restores the account', async () => {
+		await n8n.deactivate(AUTO.id);
+		expect(sandbox.data.callback.callback_url).toBe(RESTORE_URL);
+		expect((await listen()).data).toEqual({ waitingForWebhook: true });
+		expect(sandbox.data.callback.callback_url.startsWith(`${testUrl()}?token=`)).toBe(true);
+		const [attempt] = await pushes().pushCallResult(sampleCallRecord(sandbox, { phone: '13800000012' }));
+		expect(attempt).toMatchObject({ status: 200, answer: PUSH_ACK });
+		const deadline = Date.now() + 20_000;
+		while (sandbox.data.callback.callback_url !== RESTORE_URL && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(sandbox.data.callback).toEqual({ open_callback: 1, callback_url: RESTORE_URL, task_callback_url: '' });
+	});
+});
+
+describe('Yunke Trigger, manual registration with a short Secret Token', () => {
+	it('fails the activation with an English message', async () => {
+		await expect(n8n.activate(SHORT_TOKEN.id)).rejects.toThrow(/Secret Token: it must be at least 16 characters long/);
 	});
 });
 

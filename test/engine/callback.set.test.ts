@@ -20,7 +20,7 @@ describe('Callback → Set in a real n8n engine', () => {
 		expect(jsonOf(result.outputs[0])).toEqual([
 			{
 				pushCallResults: true,
-				callbackUrl: 'https://n8n.example.com/webhook/a/yunke?token=t1',
+				callbackUrl: 'https://n8n.example.com/webhook/a/yunke?token=***',
 				importCallbackUrl: 'http://n8n.example.com/imports',
 				vendorMessage: 'SUCCESS',
 			},
@@ -68,6 +68,26 @@ describe('Callback → Set in a real n8n engine', () => {
 		expect(result.status).toBe('error');
 		expect(result.nodeError?.message).toBe('Import Callback URL: "mailto:x@y.z" is not an http:// or https:// URL [item 0]');
 		expect(bed.sandbox.log).toEqual([]);
+	});
+
+	it('masks a Yunke Trigger token in the URLs it echoes and in its error messages, and sends it unmasked', async () => {
+		const token = '5f0e1d2c3b4a69788796a5b4c3d2e1f0';
+		const result = await bed.run(
+			set({ pushCallResults: true, callbackUrl: '={{ $json.url }}', options: { taskCallbackUrl: `https://n8n.example.com/webhook/b/yunke?token=${token}&x=1` } }),
+			[{ url: `https://n8n.example.com/webhook/b/yunke?token=${token}` }, { url: `n8n.example.com/webhook/b/yunke?token=${token}` }],
+			{ onError: 'continueErrorOutput' },
+		);
+		expect(jsonOf(result.outputs[0])).toEqual([
+			{
+				pushCallResults: true,
+				callbackUrl: 'https://n8n.example.com/webhook/b/yunke?token=***',
+				importCallbackUrl: 'https://n8n.example.com/webhook/b/yunke?token=***&x=1',
+				vendorMessage: 'SUCCESS',
+			},
+		]);
+		expect(jsonOf(result.outputs[1])).toEqual([{ error: 'Callback URL: "n8n.example.com/webhook/b/yunke?token=***" is not an http:// or https:// URL [item 1]' }]);
+		expect(JSON.stringify(result.outputs)).not.toContain(token);
+		expect(bed.sandbox.data.callback.callback_url).toBe(`https://n8n.example.com/webhook/b/yunke?token=${token}`);
 	});
 
 	it('refuses an import URL together with switching import pushes off', async () => {

@@ -62,4 +62,23 @@ describe('secrets never reach outputs, errors or logs', () => {
 			expect(text).not.toContain(secret);
 		}
 	});
+
+	it('Callback → Set with a Yunke Trigger token in its URLs: success, vendor error, transport faults and bad input', async () => {
+		const token = 'c0ffee00deadbeef0123456789abcdef';
+		const url = `https://n8n.example.com/webhook/s/yunke?token=${token}`;
+		const callbackSet = { resource: 'callback', operation: 'set', pushCallResults: true, callbackUrl: '={{ $json.url }}', options: { taskCallbackUrl: '={{ $json.importUrl }}' } };
+		const items = [{ url, importUrl: url }, { url: `ftp://n8n.example.com/yunke?token=${token}`, importUrl: url }];
+		const results: unknown[] = [];
+		results.push(await bed.run(callbackSet, items, { onError: 'continueErrorOutput' }));
+		for (const action of [{ type: 'code', code: 10001 }, { type: 'html' }, { type: 'http', status: 500 }]) {
+			bed.sandbox.injectFault({ path: '/api/setCallback', count: 4, action: action as never });
+			results.push(await bed.run(callbackSet, items, { onError: 'continueErrorOutput' }));
+			results.push(await bed.run(callbackSet, items));
+		}
+		const text = visibleText(results.map((result) => (result as { outputs: unknown }).outputs), logLines)
+			+ visibleText(results.map((result) => (result as { nodeError?: unknown }).nodeError ?? null), []);
+		expect(text).toContain('token=***');
+		expect(bed.sandbox.requestsTo('/api/setCallback').some((entry) => entry.params.callback_url === url)).toBe(true);
+		expect(text).not.toContain(token);
+	});
 });

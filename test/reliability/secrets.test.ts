@@ -25,6 +25,7 @@ import { count } from './support/tally';
 const PASSWORD = 'Zq7-Pa55word-LeakCanary';
 const ACCESS_SECRET = '5ecre7a11ce5ecre7a11ce5ecre7a11c';
 const SEAT_PASSWORD = 'Seat-Pa55word';
+const TRIGGER_TOKEN = '7r1663r70ken0f7he9unke7r1663r0aa';
 
 const logLines: string[] = [];
 const restorers: Array<() => void> = [];
@@ -172,6 +173,19 @@ describe('secrets never reach outputs, errors or logs', () => {
 		}
 	});
 
+	it('Callback → Set with a Yunke Trigger token in its URLs: success, vendor error, transport fault, bad input, stopped workflow', async () => {
+		const url = `https://n8n.example.com/webhook/r/yunke?token=${TRIGGER_TOKEN}`;
+		const parameters = { resource: 'callback', operation: 'set', pushCallResults: true, callbackUrl: '={{ $json.url }}', options: { taskCallbackUrl: '={{ $json.importUrl }}' } };
+		const items = [{ url, importUrl: url }, { url: `mailto:someone?token=${TRIGGER_TOKEN}`, importUrl: url }];
+		fresh(passwordBed);
+		await run(passwordBed, parameters, items);
+		for (const action of [{ type: 'code', code: 500 }, { type: 'html' }, { type: 'reset' }]) {
+			passwordBed.sandbox.injectFault({ path: '/api/setCallback', count: 4, action: action as never });
+			await run(passwordBed, parameters, items);
+			await run(passwordBed, parameters, items, {});
+		}
+	});
+
 	it('finds none of them anywhere (scanned last)', () => {
 		const keys = new Set<string>();
 		for (const bed of [passwordBed, accessBed]) {
@@ -179,7 +193,7 @@ describe('secrets never reach outputs, errors or logs', () => {
 			if (stored) keys.add(String(stored));
 		}
 		for (const key of ISSUED_KEYS) keys.add(key);
-		const secrets = [PASSWORD, ACCESS_SECRET, SEAT_PASSWORD, ...BAD_INPUTS.flatMap((entry) => [entry.credential?.password, entry.credential?.accessSecret]), ...keys]
+		const secrets = [PASSWORD, ACCESS_SECRET, SEAT_PASSWORD, TRIGGER_TOKEN, ...BAD_INPUTS.flatMap((entry) => [entry.credential?.password, entry.credential?.accessSecret]), ...keys]
 			.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8);
 		expect(keys.size).toBeGreaterThan(10);
 		const haystacks = [...outputs.map(safeStringify), ...logLines];

@@ -25,4 +25,7 @@ export const PUSH_SWITCH = { on: 1, off: 0 } as const;
 /** A call was answered when `hangup_reason` is this (when absent: `talktimes` > 0); the AI intent level is the first letter (A–F) of `status`. */
 export const CONNECTED_REASON = '已接通';
 
+/** The query parameter of a Yunke Trigger URL that carries its secret token (`…/yunke?token=…`). */
+export const TRIGGER_TOKEN_PARAMETER = 'token';
+
 export const CALLBACK_URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CALLBACK_FIELDS, ENDPOINTS, PUSH_SWITCH } from '../../../shared/contract';
+import { maskToken } from '../../../shared/urlSecrets';
 import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, isBlank } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../transport';
@@ -77,10 +78,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	Object.assign(body, extraVendorFields(this, itemIndex));
 	const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.callbackSet, body, itemIndex });
+	// The URLs are echoed with a Yunke Trigger's secret token masked: items are stored with executions.
 	return {
 		pushCallResults: Number(body[CALLBACK_FIELDS.pushOn]) === PUSH_SWITCH.on,
-		callbackUrl: body[CALLBACK_FIELDS.callResultUrl],
-		...(CALLBACK_FIELDS.importUrl in body ? { importCallbackUrl: body[CALLBACK_FIELDS.importUrl] } : {}),
+		callbackUrl: maskToken(String(body[CALLBACK_FIELDS.callResultUrl])),
+		...(CALLBACK_FIELDS.importUrl in body ? { importCallbackUrl: maskToken(String(body[CALLBACK_FIELDS.importUrl])) } : {}),
 		vendorMessage: answer.msg ?? '',
 	};
 }
@@ -92,7 +94,7 @@ function requireCallbackUrl(ctx: IExecuteFunctions, itemIndex: number, field: st
 			ctx,
 			itemIndex,
 			field,
-			text ? `"${text}" is not an http:// or https:// URL` : 'is empty',
+			text ? `"${maskToken(text)}" is not an http:// or https:// URL` : 'is empty',
 			'Enter a full URL starting with http:// or https://, for example the Production URL of a Yunke Trigger node',
 		);
 	}
