@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CONNECTED_REASON, INTENT_LEVELS, PUSH_SN_MAX_LENGTH } from '../Yunke/shared/contract';
+import { CONNECTED_REASON, HANGUP_REASON_NAMES, INTENT_LEVELS, PUSH_SN_MAX_LENGTH } from '../Yunke/shared/contract';
 import { canonicalJson } from './dedupeKey';
 
 export type PushEvent = 'callResult' | 'importFinished';
@@ -15,24 +15,6 @@ export interface Push {
 }
 
 export type PushReading = { push: Push } | { problem: string };
-
-/** English names of the hang-up reasons of 6.5 (and the connected state). */
-const HANGUP_REASON_NAMES: Record<string, string> = {
-	已接通: 'Connected',
-	关机: 'Phone Switched Off',
-	空号: 'Number Does Not Exist',
-	停机: 'Number Suspended',
-	正在通话中: 'In Another Call',
-	用户拒接: 'Rejected',
-	无法接通: 'Unreachable',
-	暂停服务: 'Service Paused',
-	用户正忙: 'Busy',
-	无人应答: 'No Answer',
-	来电提醒: 'Call Reminder Service',
-	稍后再拨: 'Try Again Later',
-	欠费: 'Out of Credit',
-	其他: 'Other',
-};
 
 /**
  * The push body as an object. n8n has already parsed JSON, form-encoded and text bodies; this also
@@ -83,7 +65,7 @@ function callResultPush(record: IDataObject, sn: string, taskSn: string): Push {
 			intentLevel: intentLevelOf(record.status),
 			taskSn,
 			talkSeconds: Number.isFinite(talkSeconds) ? talkSeconds : 0,
-			hangupReason: reason ? (HANGUP_REASON_NAMES[reason] ?? reason) : answered ? 'Connected' : '',
+			hangupReason: reason ? ((HANGUP_REASON_NAMES as Record<string, string>)[reason] ?? reason) : answered ? HANGUP_REASON_NAMES[CONNECTED_REASON] : '',
 		},
 	};
 }

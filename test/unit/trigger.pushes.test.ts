@@ -1,7 +1,10 @@
 /** Issue "Safe on a real tenant" §3: what identifies a push, and pushes the trigger must not misread. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { HANGUP_REASONS } from '../../nodes/Yunke/shared/contract';
+import { FAILURE_REASON_OPTIONS } from '../../nodes/Yunke/v1/actions/task/control/hangupReasons';
 import { IMPORT_REPEAT_MS } from '../../nodes/YunkeTrigger/dedupeKey';
+import { readPush } from '../../nodes/YunkeTrigger/payload';
 import { forgetTrigger, PERSIST_EVERY_MS } from '../../nodes/YunkeTrigger/dedupe';
 import { receivePush, type PushRequest, type ReceiveSettings } from '../../nodes/YunkeTrigger/receive';
 
@@ -53,5 +56,17 @@ describe('duplicate keys', () => {
 		verdicts([{ sn: `account|${'f'.repeat(190)}` }], staticData);
 		verdicts([{ dial_task_main_sn: TASK, import_mark: '失败'.repeat(5000) }], staticData, 1_000_000_000 + PERSIST_EVERY_MS);
 		expect(staticData.seen).toEqual([expect.stringMatching(/^[\w-]{22}$/), expect.stringMatching(/^[\w-]{22}$/)]);
+	});
+});
+
+describe('hang-up reasons', () => {
+	it('are named in the trigger\'s items as in the Redial Failed options: one table', () => {
+		const failures = HANGUP_REASONS.filter((reason) => reason !== '已接通');
+		const trigger = failures.map((reason) => {
+			const reading = readPush({ sn: `account|${reason}`, hangup_reason: reason });
+			return 'push' in reading ? reading.push.json.hangupReason : reading.problem;
+		});
+		expect(trigger).toEqual(failures.map((reason) => FAILURE_REASON_OPTIONS.find((option) => option.value === reason)?.name));
+		expect(new Set(trigger).size).toBe(failures.length);
 	});
 });

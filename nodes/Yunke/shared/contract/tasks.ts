@@ -63,3 +63,25 @@ export const HANGUP_REASONS = [
 	'欠费',
 	'其他',
 ] as const;
+
+/**
+ * The English name of each hang-up reason, the one table behind the Redial Failed options and the
+ * trigger's `hangupReason`. 停机 (long arrears) and 暂停服务 (recent arrears) are the vendor's two
+ * kinds of a line cut off for not paying.
+ */
+export const HANGUP_REASON_NAMES: Record<(typeof HANGUP_REASONS)[number], string> = {
+	已接通: 'Connected',
+	关机: 'Switched Off',
+	空号: 'Vacant Number',
+	停机: 'Suspended (Long Arrears)',
+	正在通话中: 'On Another Call',
+	用户拒接: 'Rejected',
+	无法接通: 'Unreachable',
+	暂停服务: 'Service Barred (Recent Arrears)',
+	用户正忙: 'Busy',
+	无人应答: 'No Answer',
+	来电提醒: 'Call Reminder Service',
+	稍后再拨: 'Try Again Later',
+	欠费: 'Unpaid Bill',
+	其他: 'Other',
+};
