@@ -89,89 +89,107 @@ export async function postPush(url: string, body: unknown, timeoutMs = DEFAULT_P
 	return { status: response.status, answer: await response.text() };
 }
 
-export function startPushes(sandbox: Sandbox): Pushes {
-	const config = pushConfig(sandbox);
-	const data = sandbox.data;
-	const deliveries: PushDelivery[] = [];
-	const timers = new Set<NodeJS.Timeout>();
-	const inFlight = new Set<Promise<unknown>>();
-	let callResults = 0;
-	let stopped = false;
+/** Timers of pushes waiting for their delay and promises of pushes in flight, so `idle()` and `stop()` can see them. */
+class Flights {
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private readonly inFlight = new Set<Promise<unknown>>();
+	stopped = false;
 
-	function track<T>(promise: Promise<T>): Promise<T> {
-		inFlight.add(promise);
-		void promise.finally(() => inFlight.delete(promise)).catch(() => undefined);
+	track<T>(promise: Promise<T>): Promise<T> {
+		this.inFlight.add(promise);
+		void promise.finally(() => this.inFlight.delete(promise)).catch(() => undefined);
 		return promise;
 	}
 
-	function later(run: () => Promise<unknown>): void {
+	later(delayMs: number, run: () => Promise<unknown>): void {
 		const timer = setTimeout(() => {
-			timers.delete(timer);
-			if (!stopped) void track(run());
-		}, sandbox.speed.pushDelayMs);
+			this.timers.delete(timer);
+			if (!this.stopped) void this.track(run());
+		}, delayMs);
 		timer.unref?.();
-		timers.add(timer);
+		this.timers.add(timer);
 	}
 
-	async function deliver(kind: PushKind, key: string, url: string, body: unknown, duplicate: boolean): Promise<PushDelivery[]> {
-		const attempts: PushDelivery[] = [];
-		for (let attempt = 1; attempt <= 1 + config.retries && !stopped; attempt++) {
-			const entry: PushDelivery = { kind, key, url, attempt, duplicate, status: null, answer: '', acknowledged: false, at: sandbox.clock.chinaText() };
-			if (!isLoopbackUrl(url)) {
-				entry.error = 'not a loopback URL: the sandbox pushes only to this machine';
-				deliveries.push(entry);
-				attempts.push(entry);
-				break;
-			}
-			try {
-				const { status, answer } = await postPush(url, body, config.timeoutMs);
-				Object.assign(entry, { status, answer, acknowledged: answer === PUSH_ACK });
-			} catch (error) {
-				entry.error = (error as Error).message;
-			}
-			deliveries.push(entry);
-			attempts.push(entry);
-			if (entry.acknowledged) break;
-			if (attempt <= config.retries) await sleep(config.retryDelayMs);
+	async idle(): Promise<void> {
+		while (this.timers.size > 0 || this.inFlight.size > 0) {
+			await Promise.allSettled([...this.inFlight]);
+			if (this.timers.size > 0) await sleep(10);
 		}
-		return attempts;
 	}
 
-	async function pushCallResult(record: CallRecord, options: { duplicate?: boolean } = {}): Promise<PushDelivery[]> {
-		const settings = data.callback;
-		if (settings.open_callback !== 1 || !settings.callback_url) return [];
-		callResults += 1;
-		const twice = options.duplicate ?? (config.duplicateEvery > 0 && callResults % config.duplicateEvery === 0);
-		const url = settings.callback_url;
-		const first = await deliver('callResult', record.sn, url, record, false);
-		return twice ? [...first, ...(await deliver('callResult', record.sn, url, record, true))] : first;
+	stop(): void {
+		this.stopped = true;
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
 	}
+}
 
-	async function pushImportFinished(taskSn: string, importMark?: unknown): Promise<PushDelivery[]> {
-		const url = data.callback.task_callback_url;
-		if (!url) return [];
-		const task = data.tasks.find((entry) => entry.dial_task_main_sn === taskSn);
-		const body = { dial_task_main_sn: taskSn, import_mark: importMark ?? task?.importMark ?? {} };
-		return await deliver('importFinished', taskSn, url, body, false);
+interface PushService {
+	sandbox: Sandbox;
+	config: PushConfig;
+	deliveries: PushDelivery[];
+	flights: Flights;
+	callResults: number;
+}
+
+/** One push: the first attempt and the platform's retries until one is answered with PUSH_ACK. */
+async function deliver(service: PushService, kind: PushKind, key: string, url: string, body: unknown, duplicate: boolean): Promise<PushDelivery[]> {
+	const { config, deliveries, flights, sandbox } = service;
+	const attempts: PushDelivery[] = [];
+	const loopback = isLoopbackUrl(url);
+	for (let attempt = 1; attempt <= 1 + config.retries && !flights.stopped; attempt++) {
+		const entry: PushDelivery = { kind, key, url, attempt, duplicate, status: null, answer: '', acknowledged: false, at: sandbox.clock.chinaText() };
+		if (loopback) await sendAttempt(entry, url, body, config.timeoutMs);
+		else entry.error = 'not a loopback URL: the sandbox pushes only to this machine';
+		deliveries.push(entry);
+		attempts.push(entry);
+		if (entry.acknowledged || !loopback) break;
+		if (attempt <= config.retries) await sleep(config.retryDelayMs);
 	}
+	return attempts;
+}
 
+/** One HTTP attempt: its answer, or the network error, goes into the delivery entry. */
+async function sendAttempt(entry: PushDelivery, url: string, body: unknown, timeoutMs: number): Promise<void> {
+	try {
+		const { status, answer } = await postPush(url, body, timeoutMs);
+		Object.assign(entry, { status, answer, acknowledged: answer === PUSH_ACK });
+	} catch (error) {
+		entry.error = (error as Error).message;
+	}
+}
+
+async function pushCallResult(service: PushService, record: CallRecord, options: { duplicate?: boolean } = {}): Promise<PushDelivery[]> {
+	const settings = service.sandbox.data.callback;
+	if (settings.open_callback !== 1 || !settings.callback_url) return [];
+	service.callResults += 1;
+	const { duplicateEvery } = service.config;
+	const twice = options.duplicate ?? (duplicateEvery > 0 && service.callResults % duplicateEvery === 0);
+	const url = settings.callback_url;
+	const first = await deliver(service, 'callResult', record.sn, url, record, false);
+	return twice ? [...first, ...(await deliver(service, 'callResult', record.sn, url, record, true))] : first;
+}
+
+async function pushImportFinished(service: PushService, taskSn: string, importMark?: unknown): Promise<PushDelivery[]> {
+	const data = service.sandbox.data;
+	const url = data.callback.task_callback_url;
+	if (!url) return [];
+	const task = data.tasks.find((entry) => entry.dial_task_main_sn === taskSn);
+	const body = { dial_task_main_sn: taskSn, import_mark: importMark ?? task?.importMark ?? {} };
+	return await deliver(service, 'importFinished', taskSn, url, body, false);
+}
+
+export function startPushes(sandbox: Sandbox): Pushes {
+	const service: PushService = { sandbox, config: pushConfig(sandbox), deliveries: [], flights: new Flights(), callResults: 0 };
+	const { flights } = service;
 	const pushes: Pushes = {
-		callEnded: (record) => later(() => pushCallResult(record)),
-		importFinished: (taskSn) => later(() => pushImportFinished(taskSn)),
-		pushCallResult: (record, options) => track(pushCallResult(record, options)),
-		pushImportFinished: (taskSn, importMark) => track(pushImportFinished(taskSn, importMark)),
-		idle: async () => {
-			while (timers.size > 0 || inFlight.size > 0) {
-				await Promise.allSettled([...inFlight]);
-				if (timers.size > 0) await sleep(10);
-			}
-		},
-		deliveries,
-		stop: () => {
-			stopped = true;
-			for (const timer of timers) clearTimeout(timer);
-			timers.clear();
-		},
+		callEnded: (record) => flights.later(sandbox.speed.pushDelayMs, () => pushCallResult(service, record)),
+		importFinished: (taskSn) => flights.later(sandbox.speed.pushDelayMs, () => pushImportFinished(service, taskSn)),
+		pushCallResult: (record, options) => flights.track(pushCallResult(service, record, options)),
+		pushImportFinished: (taskSn, importMark) => flights.track(pushImportFinished(service, taskSn, importMark)),
+		idle: async () => await flights.idle(),
+		deliveries: service.deliveries,
+		stop: () => flights.stop(),
 	};
 	running.set(sandbox, pushes);
 	return pushes;
