@@ -33,6 +33,13 @@ describe('Sub-Account / Extension → Create without an organisation (2.1.2, roo
 		expect(bed.sandbox.data.subAccounts.find((account) => account.user_name === 'office01')?.organization_id).toBe(ROOT_ORGANIZATION_ID);
 	});
 
+	it('looks the organisation up once per run, not once per item', async () => {
+		const result = await bed.run({ ...newSeat('subAccount'), username: '={{ "seat" + $json.n }}' }, [{ n: 1 }, { n: 2 }, { n: 3 }]);
+		expect(result.status).toBe('success');
+		expect(bed.sandbox.requestsTo(CREATE).map((call) => call.params.organization_id)).toEqual([216, 216, 216]);
+		expect(bed.sandbox.requestsTo('/api/aiUserDatasapi')).toHaveLength(1);
+	});
+
 	it('with no sub-account to take it from, fails clearly and creates nothing', async () => {
 		bed.sandbox.data.subAccounts = [];
 		const result = await bed.run(newSeat('subAccount'));

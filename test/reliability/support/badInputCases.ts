@@ -63,7 +63,7 @@ export const BAD_INPUTS: BadInput[] = [
 	{ name: 'inbound number with letters', params: () => ({ ...SEAT, additionalFields: { inboundNumber: '0755-CALLME' } }), field: 'Inbound Number' },
 	{ name: 'extra vendor fields that are not JSON', params: () => ({ ...SEAT, extraFields: '{remark: VIP' }), field: 'Extra Vendor Fields (JSON)' },
 	{ name: 'extra vendor fields that are an array', params: () => ({ ...SEAT, extraFields: '[1,2]' }), field: 'Extra Vendor Fields (JSON)' },
-	{ name: 'the third of three seats has a bad extension', params: () => ({ ...SEAT, username: '={{ "seat" + $json.n }}', extension: '={{ $json.ext }}' }), items: [{ n: 1, ext: '8111' }, { n: 2, ext: '8112' }, { n: 3, ext: '81#3' }].map((json) => json), field: 'Extension Number', item: 2, reads: [ENDPOINTS.subAccountCreate] },
+	{ name: 'the third of three seats has a bad extension', params: () => ({ ...SEAT, username: '={{ "seat" + $json.n }}', extension: '={{ $json.ext }}' }), items: [{ n: 1, ext: '8111' }, { n: 2, ext: '8112' }, { n: 3, ext: '81#3' }].map((json) => json), field: 'Extension Number', item: 2, reads: [ENDPOINTS.subAccountList, ENDPOINTS.subAccountCreate] },
 	{ name: 'update without any field', params: () => ({ ...ACCOUNT_UPDATE, updateFields: {} }), field: 'Update Fields' },
 	{ name: 'update of an account mapped with a space', params: () => ({ ...ACCOUNT_UPDATE, account: { __rl: true, mode: 'id', value: MAPPED }, updateFields: { contact: 'x' } }), items: [{ v: 'agent 01' }], field: 'Sub-Account' },
 	{ name: 'delete of an extension mapped from an empty field', params: () => ({ resource: 'extension', operation: 'delete', account: { __rl: true, mode: 'id', value: MAPPED } }), items: [{ v: '' }], field: 'Extension' },

@@ -9,12 +9,24 @@ import { listAccounts } from './accountRequests';
  * the organisation of a new account, and the complete required set of an update.
  */
 
+/** One lookup per execution: every item of a run creates into the same tenant. */
+const organizationOfRun = new WeakMap<IExecuteFunctions, Promise<number | undefined>>();
+
+async function existingOrganization(ctx: IExecuteFunctions, itemIndex: number): Promise<number | undefined> {
+	const [first] = await listAccounts(ctx, itemIndex, '', 1);
+	const organization = Number(first?.[ORGANIZATION_FIELD]);
+	return first && Number.isInteger(organization) ? organization : undefined;
+}
+
 /** A new account without an organisation gets the one of the first sub-account Yunke lists. */
 export async function withOrganization(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
 	if (body[ORGANIZATION_FIELD] !== undefined) return body;
-	const [first] = await listAccounts(ctx, itemIndex, '', 1);
-	const organization = Number(first?.[ORGANIZATION_FIELD]);
-	if (!first || !Number.isInteger(organization)) {
+	if (!organizationOfRun.has(ctx)) organizationOfRun.set(ctx, existingOrganization(ctx, itemIndex));
+	const organization = await organizationOfRun.get(ctx)?.catch((error: unknown) => {
+		organizationOfRun.delete(ctx);
+		throw error;
+	});
+	if (organization === undefined) {
 		throw new NodeOperationError(ctx.getNode(), `Organization ID: there is no existing sub-account to take it from [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Add Organization ID under Additional Fields (ask Yunke support for the ID of your root organisation).',
