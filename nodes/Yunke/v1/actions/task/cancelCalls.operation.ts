@@ -7,7 +7,7 @@ import { invalidInput, requireInteger, requirePhone } from '../../helpers/valida
 import { yunkeApiRequest } from '../../transport';
 import { additionalVendorFields } from '../common.descriptions';
 import { taskLocator } from '../locators';
-import { readTaskReference, resolveTaskSn } from './control/taskReference';
+import { readTaskReference, resolveTaskSn } from './shared/taskReference';
 
 const properties: INodeProperties[] = [
 	taskLocator,

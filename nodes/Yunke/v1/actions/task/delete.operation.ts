@@ -5,7 +5,7 @@ import { TASK_OPERATIONS } from '../../../shared/contract';
 import { additionalVendorFields } from '../common.descriptions';
 import { taskLocator } from '../locators';
 import { operateTask } from './control/taskControl';
-import { taskKey } from './control/taskReference';
+import { taskKey } from './shared/taskReference';
 
 const properties: INodeProperties[] = [taskLocator, additionalVendorFields()];
 

@@ -5,7 +5,7 @@ import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { paginationFields } from '../common.descriptions';
 import { taskLocator } from '../locators';
-import { readTaskReference, resolveTaskId } from './control/taskReference';
+import { readTaskReference, resolveTaskId } from './shared/taskReference';
 import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [taskLocator, ...paginationFields()];

@@ -2,8 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { taskLocator } from '../locators';
-import { readTaskReference, resolveTaskId } from './control/taskReference';
-import { englishCounts, importPercent, readImportMark, rejectedRowsFrom, rejectionReason } from './import/importMark';
+import { readTaskReference, resolveTaskId } from './shared/taskReference';
+import { englishCounts, importPercent, readImportMark, rejectedRowsFrom, rejectionReason } from './import/importResultFields';
 import { readImportResult } from './import/importResult';
 
 const properties: INodeProperties[] = [taskLocator];

@@ -6,7 +6,7 @@ import { requirePhone } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../transport';
 import { filtersCollection, paginationFields } from '../common.descriptions';
 import { taskLocator } from '../locators';
-import { readTaskReference, resolveTaskSn } from './control/taskReference';
+import { readTaskReference, resolveTaskSn } from './shared/taskReference';
 import { readLimit } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [

@@ -9,7 +9,7 @@ import { additionalVendorFields } from '../common.descriptions';
 import { taskLocator } from '../locators';
 import { FAILURE_REASON_OPTIONS } from './control/hangupReasons';
 import { operateTask } from './control/taskControl';
-import { readTaskReference, resolveTaskSn, taskKey } from './control/taskReference';
+import { readTaskReference, resolveTaskSn, taskKey } from './shared/taskReference';
 
 const CUSTOM = { newTask: ['newTask'], anyCustom: ['newTask', 'originalTask'] };
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { TASK_OPERATIONS } from '../../../../shared/contract';
 import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
-import type { TaskReference } from './taskReference';
+import type { TaskReference } from '../shared/taskReference';
 import { statusName } from './taskStatus';
 
 /** How the task list (5.1) shows that a 5.2 verb took effect; a missing task is one that was deleted. */

@@ -5,7 +5,7 @@ import { envelopeMessage } from '../../../../shared/contract';
 import { extraVendorFields } from '../../../helpers/fields';
 import { additionalVendorFields } from '../../common.descriptions';
 import { taskLocator } from '../../locators';
-import { readTaskReference, taskKey, type TaskReference } from './taskReference';
+import { readTaskReference, taskKey, type TaskReference } from '../shared/taskReference';
 import { sendTaskOperation } from './taskOperation';
 
 /** 5.2 operateTask for the task and extra fields of one item's parameters. */

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { ENDPOINTS, TASK_PROJECT_TYPE } from '../../../../shared/contract';
 import { yunkeApiRequest } from '../../../transport';
 import { findAppliedTaskOperation } from './reconcile';
-import type { TaskReference } from './taskReference';
+import type { TaskReference } from '../shared/taskReference';
 
 /**
  * 5.2 operateTask for one task, the one place it is sent (task control and the import's start dialling);

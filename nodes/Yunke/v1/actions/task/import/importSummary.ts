@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { englishCounts, type ImportMark } from './importMark';
+import { englishCounts, type ImportMark } from './importResultFields';
 import { itemRanges, type ImportBatch } from './batches';
 import { MaybeAppliedError } from './maybeApplied';
 import { asNodeError, errorItems } from '../../itemErrors';

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { rejectionReason } from './importMark';
+import { rejectionReason } from './importResultFields';
 import type { MappedRows } from './rows';
 
 /**

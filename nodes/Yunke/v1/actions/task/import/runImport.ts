@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { TASK_OPERATIONS } from '../../../../shared/contract';
 import { sendTaskOperation } from '../control/taskOperation';
 import { checkBeforeSending, prepare, type BeforeSending } from './beforeSending';
-import { backgroundCounts } from './importCounts';
+import { backgroundCounts } from './backgroundCounts';
 import { importOutput } from './importSummary';
 import { asNodeError, errorItems } from '../../itemErrors';
 import { sendBatches, type SentBatches } from './sendBatches';

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { CLIENT_INFO_JSON_FORMS } from '../../../../shared/contract';
 import type { ImportBatch } from './batches';
 import type { BeforeSending, Prepared } from './beforeSending';
-import { addMarks, readImportMark, rejectedRowsFrom, type ImportMark } from './importMark';
+import { addMarks, readImportMark, rejectedRowsFrom, type ImportMark } from './importResultFields';
 import { readImportResult } from './importResult';
 import { countsAfter, countsFrom } from './lostAppend';
 import { rejectedItems } from './output';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { LIMITS, TASK_NAME_PATTERN } from '../../../../shared/contract';
 import { extraVendorFields, locatorValue } from '../../../helpers/fields';
 import { invalidInput, requireInteger, requireText } from '../../../helpers/validation';
-import { readTaskReference } from '../control/taskReference';
+import { readTaskReference } from '../shared/taskReference';
 
 export type ImportTarget = { kind: 'new'; taskName: string } | { kind: 'existing'; reference: string };
 
@@ -35,7 +35,8 @@ interface ImportOptionValues {
 	checkPendingLimit?: boolean;
 }
 
-export function readImportSettings(ctx: IExecuteFunctions, target: 'new' | 'existing' | 'fromParameter'): ImportSettings {
+/** Task → Create always makes a new task ('new'); Task → Import Data reads its Into parameter. */
+export function readImportSettings(ctx: IExecuteFunctions, target: 'new' | 'fromParameter'): ImportSettings {
 	const into = target === 'fromParameter' ? (ctx.getNodeParameter('into', 0) as 'new' | 'existing') : target;
 	const options = ctx.getNodeParameter('options', 0, {}) as ImportOptionValues;
 	const dataSource = ctx.getNodeParameter('dataSource', 0, 'items') as 'items' | 'excel';

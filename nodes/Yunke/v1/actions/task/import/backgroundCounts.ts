@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ImportBatch } from './batches';
-import { readImportMark, rejectedRowsFrom, subtractMarks, type ImportMark } from './importMark';
+import { readImportMark, rejectedRowsFrom, subtractMarks, type ImportMark } from './importResultFields';
 import { waitForImport } from './importResult';
 import { rejectedItems } from './output';
 import type { MappedRows } from './rows';

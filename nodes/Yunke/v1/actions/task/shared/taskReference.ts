@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { locatorValue } from '../../../helpers/fields';
 import { invalidInput } from '../../../helpers/validation';
-import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
+import { findListedTask, isTask, type KnownTask } from './taskList';
 
 /** A task as the user named it in the `taskLocator` picker: by its numeric `dial_task_main_id` or by its `dial_task_main_sn`. */
 export interface TaskReference {

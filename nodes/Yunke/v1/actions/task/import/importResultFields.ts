@@ -2,6 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { IMPORT_FAIL_REASON_FIELD, IMPORT_MARK_NAMES } from '../../../../shared/contract';
 
+// The fields of an import answer (5.7.2) or import result (5.7.4): `import_mark` counts,
+// `import_fail_data` rows and the reason of each, `import_percent`.
+
 export type ImportMark = Record<string, number>;
 
 /** `import_mark` as numbers; a text `import_mark` (a failed async import) gives no counts. */
