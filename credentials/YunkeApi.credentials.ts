@@ -12,6 +12,9 @@ import { ENDPOINTS } from '../nodes/Yunke/shared/contract';
 import { VENDOR_ERRORS } from '../nodes/Yunke/shared/errorCatalogue';
 import { buildLoginRequest, loginAnswerBody, parseLoginResponse, signRequest } from '../nodes/Yunke/shared/session';
 
+/** How people type a plain-http Base URL; `https://` contains none of them. */
+const PLAIN_HTTP_SCHEMES = ['http://', 'HTTP://', 'Http://'];
+
 export class YunkeApi implements ICredentialType {
 	name = 'yunkeApi';
 
@@ -38,7 +41,9 @@ export class YunkeApi implements ICredentialType {
 			name: 'plainHttpNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { baseUrl: [{ _cnd: { regex: '^\\s*[Hh][Tt][Tt][Pp]://' } }] } },
+			// not a `regex` rule: n8n evaluates display rules on every credential read at run time, and runs
+			// `regex` in a vm with a 250 ms wall-clock limit that a busy worker exceeds (the execution fails)
+			displayOptions: { show: { baseUrl: PLAIN_HTTP_SCHEMES.map((scheme) => ({ _cnd: { includes: scheme } })) } },
 		},
 		{
 			displayName: 'Authentication',
