@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { API_KEY_REFRESH_MARGIN_SECONDS, AUTH_RENEW_CODES } from '../../shared/contract';
 import { sessionOwner } from '../../shared/session';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
-import { flyLogin, loginInFlight } from './loginFlight';
+import { flyLogin, loginInFlight, loginsLanded } from './loginFlight';
 
 /** Key renewals per request: our own login once, keys other executions stored the rest. */
 const MAX_RENEWALS = 4;
@@ -29,12 +29,15 @@ export class RequestSession {
 		private readonly ctx: YunkeContext,
 		private readonly itemIndex: number,
 		private data: ICredentialDataDecryptedObject,
+		/** `loginsLanded` when `data` was read */
+		private readAfterLogins: number,
 	) {
 		this.forceLogin = sessionNeedsLogin(data);
 	}
 
 	static async open(ctx: YunkeContext, itemIndex = 0): Promise<RequestSession> {
-		return new RequestSession(ctx, itemIndex, await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex));
+		const landedBefore = loginsLanded(credentialIdOf(ctx));
+		return new RequestSession(ctx, itemIndex, await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex), landedBefore);
 	}
 
 	get timeoutMs(): number | undefined {
@@ -48,9 +51,10 @@ export class RequestSession {
 	 */
 	async send<T>(send: Send<T>): Promise<T> {
 		if (!this.forceLogin && this.data.apiKey) return await send(undefined);
-		const credentialId = this.ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
-		for (let flight = loginInFlight(credentialId); flight; flight = loginInFlight(credentialId)) {
-			await flight.catch(() => undefined); // its failure is its own: this request tries next
+		const credentialId = credentialIdOf(this.ctx);
+		// a login of this process in flight, or one that landed while this request read the credential
+		while (loginInFlight(credentialId) || loginsLanded(credentialId) !== this.readAfterLogins) {
+			await loginInFlight(credentialId)?.catch(() => undefined); // its failure is its own: this request tries next
 			const stored = await this.storedFreshKey(1);
 			if (stored) {
 				this.data = stored;
@@ -91,11 +95,16 @@ export class RequestSession {
 	private async storedFreshKey(polls: number): Promise<ICredentialDataDecryptedObject | undefined> {
 		for (let poll = 0; poll < polls; poll++) {
 			if (poll > 0) await sleep(STORE_POLL_MS * poll);
+			this.readAfterLogins = loginsLanded(credentialIdOf(this.ctx));
 			const latest = await this.ctx.getCredentials(CREDENTIAL_TYPE, this.itemIndex);
 			if (latest.apiKey && !this.rejectedKeys.has(String(latest.apiKey))) return latest;
 		}
 		return undefined;
 	}
+}
+
+function credentialIdOf(ctx: YunkeContext): string {
+	return ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
 }
 
 function isRenewCode(code: number | undefined): boolean {

@@ -5,10 +5,20 @@
  * stored instead of logging in in turn.
  */
 const flights = new Map<string, Promise<unknown>>();
+const landed = new Map<string, number>();
 
 /** The request that is logging in for this credential right now, if any. */
 export function loginInFlight(credentialId: string): Promise<unknown> | undefined {
 	return flights.get(credentialId);
+}
+
+/**
+ * How many logins of this process have settled for the credential. A request that read the credential
+ * before the latest one settled holds stale data: it re-reads instead of logging in (which would kill
+ * the key that login just stored).
+ */
+export function loginsLanded(credentialId: string): number {
+	return landed.get(credentialId) ?? 0;
 }
 
 /** Runs `loginAndSend` as this process's login for the credential; `loginInFlight` returns it until it settles. */
@@ -19,5 +29,6 @@ export async function flyLogin<T>(credentialId: string, loginAndSend: () => Prom
 		return await flight;
 	} finally {
 		if (flights.get(credentialId) === flight) flights.delete(credentialId);
+		landed.set(credentialId, loginsLanded(credentialId) + 1);
 	}
 }
