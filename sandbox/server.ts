@@ -43,6 +43,8 @@ export interface SandboxSpeed {
 	newTaskListDelayMs: number;
 }
 
+const IDLE_CONNECTION_MS = 75_000;
+
 /** A stateful Yunke API simulator on Node's own http module, with a control API for tests. */
 export class Sandbox {
 	readonly clock = new Clock();
@@ -71,6 +73,11 @@ export class Sandbox {
 
 	async start(): Promise<string> {
 		this.server = http.createServer((req, res) => void this.handle(req, res));
+		// Node's client agents drop an idle connection after 5 s; a server closing first (Node's default is
+		// also 5 s) resets the next request its client sends on it, which a busy or blocked event loop
+		// (seeding 300,000 rows) makes certain. Like nginx (75 s), outlive the clients.
+		this.server.keepAliveTimeout = IDLE_CONNECTION_MS;
+		this.server.headersTimeout = IDLE_CONNECTION_MS + 1000;
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
