@@ -12,7 +12,7 @@ import type {
 
 import { searchTasks } from '../Yunke/v1/methods/listSearch';
 import { emitFirstDeliveries } from './clusterDedupe';
-import { DEFAULT_DEDUPE_WINDOW } from './dedupe';
+import { DEFAULT_DEDUPE_WINDOW, RECEIVED_BY, THIS_PROCESS } from './dedupe';
 import { triggerProperties } from './description';
 import type { PushEvent } from './payload';
 import { receivePush, type ReceiveSettings } from './receive';
@@ -76,7 +76,7 @@ export class YunkeTrigger implements INodeType {
 			this.logger.warn(`Yunke Trigger "${this.getNode().name}": answered HTTP ${outcome.status} to a push from ${request.ip ?? 'an unknown address'}: ${outcome.answer}`);
 		}
 		// Built by hand: returnJsonArray would take a push's own `json`/`binary` fields for the item's.
-		if (outcome.emit) return { workflowData: [[{ json: outcome.emit }]], noWebhookResponse: true };
+		if (outcome.emit) return { workflowData: [[{ json: outcome.emit, [RECEIVED_BY]: THIS_PROCESS }]], noWebhookResponse: true };
 		return { noWebhookResponse: true };
 	}
 

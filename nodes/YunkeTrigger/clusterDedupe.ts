@@ -1,13 +1,15 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { RECEIVED_BY, THIS_PROCESS } from './dedupe';
 import { lookupKeys } from './dedupeKey';
 import { identityOf, type PushEvent } from './payload';
 
 /**
  * The second, cluster-wide duplicate check. It runs as the first step of the execution (on a worker
  * in queue mode), because only executions reach n8n's processed-data table (`processed_data`,
- * shared by every n8n process through the database); webhook functions do not.
+ * shared by every n8n process through the database); webhook functions do not. An execution in the
+ * process that received the push (a single n8n) skips it.
  *
  * n8n's check-and-record reads the row, then writes it back: two processes checking at once would
  * both see a record as new. The table's primary key (workflow id, context) is what is atomic: of
@@ -25,7 +27,9 @@ const CHECKED_MODES = new Set(['webhook']);
 
 export async function emitFirstDeliveries(ctx: IExecuteFunctions, items: INodeExecutionData[], window: number): Promise<INodeExecutionData[]> {
 	const paired = items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
-	if (!CHECKED_MODES.has(ctx.getMode()) || paired.length === 0) return paired;
+	// Received and run by this one process: the in-memory window already decided (no queue mode).
+	const sameProcess = items.every((item) => item[RECEIVED_BY] === THIS_PROCESS);
+	if (!CHECKED_MODES.has(ctx.getMode()) || paired.length === 0 || sameProcess) return paired;
 	const scope = ctx.getNode().id;
 	const now = Date.now();
 	try {

@@ -1,4 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * This n8n process. The webhook stamps it on the item it emits: an execution that runs in the same
+ * process (a single n8n, not queue mode) was already decided race-free by the window below.
+ */
+export const THIS_PROCESS = randomUUID();
+export const RECEIVED_BY = 'yunkeReceivedBy';
 
 export const DEFAULT_DEDUPE_WINDOW = 1000;
 

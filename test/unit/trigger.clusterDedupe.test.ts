@@ -6,6 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { emitFirstDeliveries, LEASE_WAIT_MS } from '../../nodes/YunkeTrigger/clusterDedupe';
+import { RECEIVED_BY, THIS_PROCESS } from '../../nodes/YunkeTrigger/dedupe';
 import type * as ReceiveModule from '../../nodes/YunkeTrigger/receive';
 import { ProcessedDataTable } from '../helpers/processedData';
 
@@ -107,6 +108,17 @@ describe('duplicate check across n8n processes', () => {
 		expect(warnings).toEqual([
 			'Yunke Trigger "Yunke Trigger": the duplicate check across n8n processes failed (connect ECONNREFUSED 127.0.0.1:5432); the push is emitted unchecked',
 		]);
+	});
+
+	it('skips the database when the execution runs in the process that received the push (a single n8n)', async () => {
+		const table = new ProcessedDataTable();
+		const json = { ...record(4), event: 'callResult' };
+		const here = await emitFirstDeliveries(execution(table), [{ json, [RECEIVED_BY]: THIS_PROCESS }], 1000);
+		expect(here).toHaveLength(1);
+		expect(table.statements).toBe(0);
+		const elsewhere = await emitFirstDeliveries(execution(table), [{ json, [RECEIVED_BY]: 'another-process' }], 1000);
+		expect(elsewhere).toHaveLength(1);
+		expect(table.statements).toBeGreaterThan(0);
 	});
 
 	it('leaves test events and retries unchecked, so they use up no record', async () => {
