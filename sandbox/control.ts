@@ -20,6 +20,8 @@ export async function controlRoutes(sandbox: Sandbox, request: ParsedRequest, re
 		case 'POST faults':
 			sandbox.injectFault(body as unknown as FaultRule);
 			return sendJson(res, { ok: true, pending: sandbox.faults.pending() });
+		case 'GET faults':
+			return sendJson(res, { pending: sandbox.faults.pending() });
 		case 'DELETE faults':
 			sandbox.faults.clear();
 			return sendJson(res, { ok: true });

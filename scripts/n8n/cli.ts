@@ -105,11 +105,15 @@ export class N8nCli {
 		return this.mustRun(['import:credentials', `--input=${this.writeTemp('credentials', credentials)}`]);
 	}
 
-	/** `import:workflow` of one workflow or several (one call). Each needs `id` (≤ 21 chars), `name`, `nodes`, `connections`; imports are inactive. */
-	importWorkflow(workflow: Record<string, unknown> | Array<Record<string, unknown>>): Promise<RunResult> {
+	/**
+	 * `import:workflow` of one workflow or several (one call). Each needs `id` (≤ 21 chars), `name`, `nodes`,
+	 * `connections`. Imports are inactive, unless `activeState: 'fromJson'` (queue mode only) publishes
+	 * those marked `active: true`.
+	 */
+	importWorkflow(workflow: Record<string, unknown> | Array<Record<string, unknown>>, opts: { activeState?: 'fromJson' } = {}): Promise<RunResult> {
 		const list = (Array.isArray(workflow) ? workflow : [workflow]).map((w): Record<string, unknown> => ({ active: false, settings: { executionOrder: 'v1' }, connections: {}, ...w }));
 		for (const w of list) if (typeof w.id !== 'string' || !w.id) throw new Error(`importWorkflow: workflow "${String(w.name)}" needs a string id`);
-		return this.mustRun(['import:workflow', `--input=${this.writeTemp('workflows', list)}`]);
+		return this.mustRun(['import:workflow', `--input=${this.writeTemp('workflows', list)}`, ...(opts.activeState ? [`--activeState=${opts.activeState}`] : [])]);
 	}
 
 	/** `execute --id=<id> --rawOutput`. Never throws for a failed workflow: check `ok` / `execution.status`. */

@@ -1,0 +1,112 @@
+/**
+ * Redis for n8n's queue: `REDIS_URL` when the user points at a server, else Debian's `redis-server` on a
+ * free loopback port, without persistence, in the foreground as our child (so teardown is by PID).
+ * A missing `redis-server` is installed with apt-get when we run as root; otherwise a clear message.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as net from 'node:net';
+import { freePort, sleep } from '../n8n/env';
+import { Daemon } from './daemon';
+
+export interface RedisEndpoint {
+	host: string;
+	port: number;
+	password?: string;
+	db?: number;
+	/** The server we started (undefined for `REDIS_URL`). */
+	daemon?: Daemon;
+}
+
+/** n8n's env for this Redis (`QUEUE_BULL_REDIS_*`). */
+export function redisEnv(redis: RedisEndpoint): NodeJS.ProcessEnv {
+	return {
+		QUEUE_BULL_REDIS_HOST: redis.host,
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		...(redis.password ? { QUEUE_BULL_REDIS_PASSWORD: redis.password } : {}),
+		...(redis.db !== undefined ? { QUEUE_BULL_REDIS_DB: String(redis.db) } : {}),
+	};
+}
+
+function hasCommand(command: string): boolean {
+	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** `apt-get install -y <package>` when `command` is missing and we are root; else throw what to install. */
+export function ensureDebianPackage(command: string, debianPackage: string, log: (line: string) => void): void {
+	if (hasCommand(command)) return;
+	if (process.getuid?.() !== 0) throw new Error(`${command} is not installed. Install Debian's ${debianPackage} (sudo apt-get install -y ${debianPackage}) or point the suite at an existing server (see README, Queue mode).`);
+	log(`${command} missing: apt-get install -y ${debianPackage}`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const install = () => execFileSync('apt-get', ['install', '-y', '--no-install-recommends', debianPackage], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	try {
+		install();
+	} catch {
+		execFileSync('apt-get', ['update'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		install();
+	}
+	if (!hasCommand(command)) throw new Error(`apt-get installed ${debianPackage} but ${command} is still not on PATH`);
+}
+
+/** Resolves once a TCP connection to host:port succeeds and Redis answers PING; throws after `timeoutMs`. */
+export async function waitForRedis(host: string, port: number, timeoutMs: number, password?: string): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let lastError = '';
+	while (Date.now() < deadline) {
+		try {
+			const answer = await redisCommand(host, port, password ? [['AUTH', password], ['PING']] : [['PING']]);
+			if (answer.includes('+PONG')) return;
+			lastError = answer.trim();
+		} catch (error) {
+			lastError = (error as Error).message;
+		}
+		await sleep(200);
+	}
+	throw new Error(`Redis at ${host}:${port} cannot be reached (${lastError}). Start it, or set REDIS_URL to a reachable server.`);
+}
+
+function redisCommand(host: string, port: number, commands: string[][]): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const socket = net.connect({ host, port });
+		let answer = '';
+		socket.setTimeout(2000, () => socket.destroy(new Error('timeout')));
+		socket.on('connect', () => socket.write(commands.map((c) => `*${c.length}\r\n${c.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`).join('')));
+		socket.on('data', (d) => {
+			answer += d.toString();
+			if (answer.split('\r\n').length > commands.length) socket.end();
+		});
+		socket.on('end', () => resolve(answer));
+		socket.on('error', reject);
+	});
+}
+
+export async function startRedis(opts: { dir: string; log: (line: string) => void; onLine: (line: string) => void }): Promise<RedisEndpoint> {
+	const url = process.env.REDIS_URL;
+	if (url) {
+		const parsed = new URL(url);
+		const endpoint: RedisEndpoint = {
+			host: parsed.hostname,
+			port: Number(parsed.port || 6379),
+			password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+			db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined,
+		};
+		await waitForRedis(endpoint.host, endpoint.port, 10_000, endpoint.password);
+		opts.log(`Redis: using REDIS_URL ${parsed.hostname}:${endpoint.port}`);
+		return endpoint;
+	}
+	ensureDebianPackage('redis-server', 'redis-server', opts.log);
+	const port = await freePort();
+	const daemon = Daemon.spawn({
+		name: 'redis',
+		command: 'redis-server',
+		args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', opts.dir, '--daemonize', 'no'],
+		onLine: opts.onLine,
+	});
+	try {
+		await waitForRedis('127.0.0.1', port, 15_000);
+	} catch (error) {
+		await daemon.stop();
+		throw error;
+	}
+	opts.log(`Redis: redis-server on 127.0.0.1:${port} (pid ${daemon.pid})`);
+	return { host: '127.0.0.1', port, daemon };
+}

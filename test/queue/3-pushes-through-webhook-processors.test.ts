@@ -1,0 +1,102 @@
+/**
+ * Scenario 3: 2,000 call-result pushes (every 10th repeats a record, as the platform's retries do;
+ * half of the repeats follow their original at once, so both are in flight together) go to the active
+ * Yunke Trigger through the webhook processors, alternating between them, so that a repeat usually
+ * reaches another process than its original. Every push is answered SUCCESS and every unique record is
+ * emitted exactly once across the cluster (counted in Postgres). The same bodies go to a plain Webhook
+ * node in the same cluster, in alternating slices (as bench:trigger): ratio = ours_s / webhook_s.
+ */
+import { performance } from 'node:perf_hooks';
+
+import { PUSH_ACK } from '../../nodes/Yunke/shared/contract';
+import { postPush, sampleCallRecord } from '../../sandbox/pushes';
+import { Sandbox } from '../../sandbox/server';
+import type { CallRecord } from '../../sandbox/state';
+import { RATIO_TARGET, record } from './support/tally';
+import { cluster, lastExecutionId, sql, waitUntil } from './support/cluster';
+import { TRIGGER_SECRET, WORKFLOWS } from './support/workflows';
+
+const PUSHES = Number(process.env.QUEUE_PUSHES ?? 2000);
+const REPEAT_EVERY = 10;
+const CONCURRENCY = 8;
+const SLICE = 50;
+const WARM_UP = 30;
+
+/** Unique records; every REPEAT_EVERY-th push repeats the one just before it (concurrent) or an older one. */
+function pushBodies(prefix: string, count: number): { bodies: CallRecord[]; unique: number } {
+	const generator = new Sandbox({ quiet: true }); // never started: only builds records
+	const bodies: CallRecord[] = [];
+	for (let index = 0; index < count; index++) {
+		const repeat = (index + 1) % REPEAT_EVERY === 0 && bodies.length > 0;
+		const older = ((index + 1) / REPEAT_EVERY) % 2 === 0;
+		if (repeat) bodies.push(older ? bodies[Math.floor(bodies.length / 2)] : bodies[bodies.length - 1]);
+		else bodies.push(sampleCallRecord(generator, { sn: `account|${prefix}${String(index).padStart(8, '0')}` }));
+	}
+	return { bodies, unique: new Set(bodies.map((body) => body.sn)).size };
+}
+
+/** Sends every body with CONCURRENCY in flight, push i to processor i mod n; fails on any answer but 200 (and PUSH_ACK for ours). */
+async function send(urls: string[], bodies: CallRecord[], offset: number, expectAck: boolean): Promise<number> {
+	let next = 0;
+	const started = performance.now();
+	const worker = async () => {
+		while (next < bodies.length) {
+			const index = next++;
+			const { status, answer } = await postPush(urls[(offset + index) % urls.length], bodies[index], 60_000);
+			if (status !== 200 || (expectAck && answer !== PUSH_ACK)) throw new Error(`push ${String(bodies[index].sn)} answered ${status} ${answer.slice(0, 200)}`);
+		}
+	};
+	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+	return (performance.now() - started) / 1000;
+}
+
+/** Every record sn each execution of the trigger workflow emitted (execution data in Postgres). */
+function emittedSns(prefix: string, sinceId: number): string[] {
+	const rows = sql(`select d.data from execution_data d join execution_entity e on e.id = d."executionId" where e."workflowId" = '${WORKFLOWS.trigger.id}' and e.id > ${sinceId}`);
+	const pattern = new RegExp(`account\\|${prefix}\\d{8}`, 'g');
+	return rows.flatMap((row) => [...new Set(row.match(pattern) ?? [])]);
+}
+
+function finishedCount(workflowId: string, sinceId: number): number {
+	return Number(sql(`select count(*) from execution_entity where "workflowId" = '${workflowId}' and id > ${sinceId} and status not in ('new', 'running', 'waiting')`)[0]);
+}
+
+test(`${PUSHES} pushes through the webhook processors: all answered ${PUSH_ACK}, each unique record emitted once across the cluster, ratio to a plain Webhook ≤ ${RATIO_TARGET}`, async () => {
+	const state = cluster();
+	const ours = state.webhookUrls.map((base) => `${base}/webhook/${WORKFLOWS.trigger.webhookId}/yunke?token=${TRIGGER_SECRET}`);
+	const plain = state.webhookUrls.map((base) => `${base}/webhook/${WORKFLOWS.plain.path}`);
+
+	const warm = pushBodies('q3warm', WARM_UP);
+	await send(ours, warm.bodies, 0, true);
+	await send(plain, warm.bodies, 0, false);
+
+	const since = lastExecutionId();
+	const { bodies, unique } = pushBodies('q3push', PUSHES);
+	let oursSeconds = 0;
+	let plainSeconds = 0;
+	for (let start = 0, slice = 0; start < bodies.length; start += SLICE, slice++) {
+		const part = bodies.slice(start, start + SLICE);
+		if (slice % 2 === 0) {
+			oursSeconds += await send(ours, part, start, true);
+			plainSeconds += await send(plain, part, start, false);
+		} else {
+			plainSeconds += await send(plain, part, start, false);
+			oursSeconds += await send(ours, part, start, true);
+		}
+	}
+	// the workers catch up; then a few seconds more, so that a late duplicate would be counted
+	await waitUntil(() => finishedCount(WORKFLOWS.trigger.id, since) >= unique && finishedCount(WORKFLOWS.plain.id, since) >= PUSHES, `${unique} trigger and ${PUSHES} plain executions`, 8 * 60_000);
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+
+	const emitted = emittedSns('q3push', since);
+	const distinct = new Set(emitted).size;
+	const failed = Number(sql(`select count(*) from execution_entity where "workflowId" in ('${WORKFLOWS.trigger.id}', '${WORKFLOWS.plain.id}') and id > ${since} and status <> 'success'`)[0]);
+	const ratio = oursSeconds / plainSeconds;
+	record({ scenario: 'pushes', pushes: PUSHES, emitted: emitted.length, duplicates_emitted: emitted.length - distinct, lost: unique - distinct, failed, ours_s: oursSeconds, webhook_s: plainSeconds });
+	process.stderr.write(`[queue] scenario 3: ${PUSHES} pushes over ${ours.length} webhook processor(s), ${unique} unique, ${emitted.length} emitted, ours ${oursSeconds.toFixed(3)} s, plain ${plainSeconds.toFixed(3)} s, ratio ${ratio.toFixed(3)}\n`);
+
+	expect(failed).toBe(0);
+	expect(emitted.length - distinct).toBe(0);
+	expect(unique - distinct).toBe(0);
+	expect(ratio).toBeLessThanOrEqual(RATIO_TARGET);
+});
