@@ -107,6 +107,13 @@ export class QueueCluster {
 				N8N_EDITOR_BASE_URL: `${this.mainUrl}/`,
 				N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 				EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+				// a killed worker's job is given up within a minute (n8n never runs a stalled job again), and the
+				// queue recovery marks its execution crashed soon after (default: every 3 h); the lock stays long
+				// enough for a 300,000-row execution that keeps a loaded worker's event loop busy
+				QUEUE_WORKER_LOCK_DURATION: '60000',
+				QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+				QUEUE_WORKER_STALLED_INTERVAL: '5000',
+				N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.25',
 			},
 			extra,
 		);

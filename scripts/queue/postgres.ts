@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort, sleep } from '../n8n/env';
 import { Daemon } from './daemon';
+import { ensureDebianPackage } from './debian';
 
 const PG_BIN = process.env.QUEUE_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
@@ -55,7 +56,7 @@ export async function startPostgres(opts: { log: (line: string) => void; onLine:
 		opts.log(`Postgres: using DB_POSTGRESDB_HOST ${host}:${port}`);
 		return { env, describe: `${host}:${port} (yours)` };
 	}
-	if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) throw new Error(`PostgreSQL binaries not found in ${PG_BIN}. Install Debian's postgresql-15 (or set QUEUE_PG_BIN), or set DB_POSTGRESDB_HOST to an existing server.`);
+	ensureDebianPackage('postgresql-15', () => fs.existsSync(path.join(PG_BIN, 'initdb')), `set QUEUE_PG_BIN to the folder of initdb and postgres, or DB_POSTGRESDB_HOST to an existing server`, opts.log);
 	const owner = postgresUser();
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunke-queue-pg-'));
 	fs.chmodSync(dir, 0o755);

@@ -3,10 +3,10 @@
  * free loopback port, without persistence, in the foreground as our child (so teardown is by PID).
  * A missing `redis-server` is installed with apt-get when we run as root; otherwise a clear message.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import * as net from 'node:net';
 import { freePort, sleep } from '../n8n/env';
 import { Daemon } from './daemon';
+import { ensureDebianPackage, hasCommand } from './debian';
 
 export interface RedisEndpoint {
 	host: string;
@@ -25,26 +25,6 @@ export function redisEnv(redis: RedisEndpoint): NodeJS.ProcessEnv {
 		...(redis.password ? { QUEUE_BULL_REDIS_PASSWORD: redis.password } : {}),
 		...(redis.db !== undefined ? { QUEUE_BULL_REDIS_DB: String(redis.db) } : {}),
 	};
-}
-
-function hasCommand(command: string): boolean {
-	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-/** `apt-get install -y <package>` when `command` is missing and we are root; else throw what to install. */
-export function ensureDebianPackage(command: string, debianPackage: string, log: (line: string) => void): void {
-	if (hasCommand(command)) return;
-	if (process.getuid?.() !== 0) throw new Error(`${command} is not installed. Install Debian's ${debianPackage} (sudo apt-get install -y ${debianPackage}) or point the suite at an existing server (see README, Queue mode).`);
-	log(`${command} missing: apt-get install -y ${debianPackage}`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const install = () => execFileSync('apt-get', ['install', '-y', '--no-install-recommends', debianPackage], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-	try {
-		install();
-	} catch {
-		execFileSync('apt-get', ['update'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		install();
-	}
-	if (!hasCommand(command)) throw new Error(`apt-get installed ${debianPackage} but ${command} is still not on PATH`);
 }
 
 /** Resolves once a TCP connection to host:port succeeds and Redis answers PING; throws after `timeoutMs`. */
@@ -93,7 +73,7 @@ export async function startRedis(opts: { dir: string; log: (line: string) => voi
 		opts.log(`Redis: using REDIS_URL ${parsed.hostname}:${endpoint.port}`);
 		return endpoint;
 	}
-	ensureDebianPackage('redis-server', 'redis-server', opts.log);
+	ensureDebianPackage('redis-server', () => hasCommand('redis-server'), 'set REDIS_URL to an existing server', opts.log);
 	const port = await freePort();
 	const daemon = Daemon.spawn({
 		name: 'redis',

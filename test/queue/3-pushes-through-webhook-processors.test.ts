@@ -6,10 +6,16 @@
  * emitted exactly once across the cluster (counted in Postgres). The same bodies go to a plain Webhook
  * node in the same cluster, in alternating slices (as bench:trigger): ratio = ours_s / webhook_s.
  */
+import * as http from 'node:http';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { PUSH_ACK } from '../../nodes/Yunke/shared/contract';
-import { postPush, sampleCallRecord } from '../../sandbox/pushes';
+import type { ExecutionJson } from '../../scripts/n8n/cli';
+import { nodeOutput } from '../../scripts/n8n/rest';
+import { TRIGGER_NODE_NAME } from '../e2e/helpers/triggerWorkflows';
+import { sampleCallRecord } from '../../sandbox/pushes';
 import { Sandbox } from '../../sandbox/server';
 import type { CallRecord } from '../../sandbox/state';
 import { RATIO_TARGET, record } from './support/tally';
@@ -35,6 +41,25 @@ function pushBodies(prefix: string, count: number): { bodies: CallRecord[]; uniq
 	return { bodies, unique: new Set(bodies.map((body) => body.sn)).size };
 }
 
+/**
+ * One push on a fresh connection, for both sides alike: a pooled keep-alive connection that the
+ * server closes while it is reused would fail the push before n8n saw it.
+ */
+function postPush(url: string, body: unknown, timeoutMs: number): Promise<{ status: number; answer: string }> {
+	const payload = JSON.stringify(body);
+	return new Promise((resolve, reject) => {
+		const request = http.request(url, { method: 'POST', agent: false, timeout: timeoutMs, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
+			let answer = '';
+			response.setEncoding('utf8');
+			response.on('data', (chunk: string) => (answer += chunk));
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, answer }));
+		});
+		request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+		request.on('error', reject);
+		request.end(payload);
+	});
+}
+
 /** Sends every body with CONCURRENCY in flight, push i to processor i mod n; fails on any answer but 200 (and PUSH_ACK for ours). */
 async function send(urls: string[], bodies: CallRecord[], offset: number, expectAck: boolean): Promise<number> {
 	let next = 0;
@@ -50,11 +75,18 @@ async function send(urls: string[], bodies: CallRecord[], offset: number, expect
 	return (performance.now() - started) / 1000;
 }
 
-/** Every record sn each execution of the trigger workflow emitted (execution data in Postgres). */
+/**
+ * The sn of every item the trigger emitted, over its executions (execution data in Postgres). A repeat
+ * that reached another webhook processor starts an execution that ends at the trigger with no items.
+ */
 function emittedSns(prefix: string, sinceId: number): string[] {
+	const require = createRequire(path.join(cluster().n8nDir, 'node_modules', 'n8n', 'package.json'));
+	const flatted = require('flatted') as { parse(text: string): unknown };
 	const rows = sql(`select d.data from execution_data d join execution_entity e on e.id = d."executionId" where e."workflowId" = '${WORKFLOWS.trigger.id}' and e.id > ${sinceId}`);
-	const pattern = new RegExp(`account\\|${prefix}\\d{8}`, 'g');
-	return rows.flatMap((row) => [...new Set(row.match(pattern) ?? [])]);
+	return rows
+		.flatMap((row) => nodeOutput(flatted.parse(row) as ExecutionJson['data'], TRIGGER_NODE_NAME))
+		.map((item) => String(item.sn))
+		.filter((sn) => sn.startsWith(`account|${prefix}`));
 }
 
 function finishedCount(workflowId: string, sinceId: number): number {

@@ -76,12 +76,13 @@ async function main(): Promise<number> {
 		});
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 		await cluster.cli.importCredentials(credentialsFor(sandboxUrl));
-		await cluster.cli.importWorkflow(clusterWorkflows().map((workflow) => ({ ...workflow, active: true })), { activeState: 'fromJson' });
+		await cluster.cli.importWorkflow(clusterWorkflows());
 		const stateFile = path.join(RESULTS, 'cluster.json');
 		const writeState = () => fs.writeFileSync(stateFile, JSON.stringify({ ...cluster!.state(), sandboxUrl, postgres: postgres!.env, workers: WORKERS }, null, 2));
 		cluster.onChange = writeState;
 		await cluster.start();
-		for (const id of ACTIVE_WORKFLOW_IDS) await cluster.rest.waitForPublicationStatus(id, 'published', 60_000);
+		// published through main (a second each), not `publish:workflow` (a CLI process of ~20 s each)
+		for (const id of ACTIVE_WORKFLOW_IDS) await cluster.rest.activate(id, 60_000);
 
 		const tallyFile = path.join(RESULTS, 'tally.jsonl');
 		const jestCode = await new Promise<number>((resolve) => {
