@@ -107,13 +107,13 @@ export class QueueCluster {
 				N8N_EDITOR_BASE_URL: `${this.mainUrl}/`,
 				N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 				EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
-				// a killed worker's job is given up within a minute (n8n never runs a stalled job again), and the
-				// queue recovery marks its execution crashed soon after (default: every 3 h); the lock stays long
-				// enough for a 300,000-row execution that keeps a loaded worker's event loop busy
+				// a killed worker's job is given up about a minute later (n8n never runs a stalled job again);
+				// the lock stays long enough for a 300,000-row execution that keeps a loaded worker busy.
+				// n8n's queue recovery (which marks such executions crashed) keeps its 3 h: run more often, it
+				// also marks executions crashed that a webhook processor saved but has not queued yet.
 				QUEUE_WORKER_LOCK_DURATION: '60000',
 				QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
 				QUEUE_WORKER_STALLED_INTERVAL: '5000',
-				N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.25',
 			},
 			extra,
 		);

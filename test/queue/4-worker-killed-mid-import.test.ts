@@ -1,8 +1,8 @@
 /**
  * Scenario 4: a worker is killed (SIGKILL) while it runs a Task → Create import with Start Dialling:
  * Yunke has applied the creation, its answer is still on the way. n8n does not run a stalled job again
- * (its queue marks it failed, the queue recovery marks the execution crashed); the orchestrator (here
- * test/queue/run.ts) restarts the worker. Nothing is created twice and no number is dialled twice, and
+ * (its queue fails the job once the lock expires; the execution stays "running" until n8n's queue
+ * recovery marks it crashed); the orchestrator (here test/queue/run.ts) restarts the worker. Nothing is created twice and no number is dialled twice, and
  * the recovered cluster imports the next task once.
  */
 import * as fs from 'node:fs';
@@ -43,8 +43,10 @@ test('a worker killed while Yunke applies its Task → Create: one task, no numb
 	process.kill(-before.pid!, 'SIGKILL');
 	process.stderr.write(`[queue] scenario 4: SIGKILL ${worker} (pid ${before.pid}) while execution ${execution.id} waits for Yunke's answer\n`);
 
+	const killedAt = Date.now();
 	await waitUntil(() => cluster().processes[worker].restarts > before.restarts, `${worker} restarted`, 180_000);
-	await waitUntil(() => executionStatuses(WORKFLOWS.import.id, since)[0].status !== 'running', `execution ${execution.id} given up by n8n`, 180_000);
+	// past the job's lock (60 s) and a stalled check: n8n has given the job up by now, or run it again
+	await new Promise((resolve) => setTimeout(resolve, Math.max(0, killedAt + 70_000 - Date.now())));
 	await control('DELETE', 'faults');
 	const after = executionStatuses(WORKFLOWS.import.id, since)[0].status;
 
@@ -63,7 +65,7 @@ test('a worker killed while Yunke applies its Task → Create: one task, no numb
 	process.stderr.write(`[queue] scenario 4: killed execution ended "${after}"; ${crashed.length} task(s) named like it, ${recovered.length} after recovery; calls per phone ${JSON.stringify([...callsPerPhone])}\n`);
 	if (process.env.QUEUE_VERBOSE) process.stderr.write(fs.readFileSync(cluster().processes[worker].log, 'utf8').slice(-3000));
 
-	expect(['crashed', 'error', 'failed', 'success']).toContain(after);
+	expect(after).not.toBe('success'); // never run to the end a second time
 	expect(crashed).toHaveLength(1);
 	expect(crashed[0].rowCount).toBe(PHONES.length);
 	expect(dialledTwice).toBe(0);
