@@ -31,6 +31,8 @@ async function runOn(engine: TestEngine, parameters: INodeParameters): Promise<N
 	return await engine.runNode(
 		{ type: 'n8n-nodes-yunke.yunke', typeVersion: 1, parameters, credentials: CREDENTIAL_REF, onError: 'continueErrorOutput' },
 		ITEMS,
+		// 5 workers x 25 sequential items took over 30 s (the harness default) on a loaded 2-core machine
+		{ timeoutMs: 90_000 },
 	);
 }
 
