@@ -1,4 +1,10 @@
+const fs = require('node:fs');
 const { src, dest } = require('gulp');
+
+/** A fresh dist/: a file whose source was moved or removed must not shadow the new layout. */
+async function clean() {
+	fs.rmSync('dist', { recursive: true, force: true });
+}
 
 /** tsc compiles the code; icons and codex files are copied next to it, keeping their folders. */
 function buildAssets() {
@@ -9,5 +15,6 @@ function buildAssets() {
 	}).pipe(dest('dist'));
 }
 
+exports.clean = clean;
 exports.build = buildAssets;
 exports.default = buildAssets;

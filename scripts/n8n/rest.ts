@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import type { ExecutionJson } from './cli';
 import { sleep } from './env';
 
+const DATABASE_NOT_READY_WAIT_MS = 30_000;
+
 export const DEFAULT_OWNER = {
 	email: 'owner@yunke.test',
 	firstName: 'Yunke',
@@ -86,10 +88,17 @@ export class N8nRest {
 		return { status: res.status, text, json };
 	}
 
-	/** Authenticated call; throws on non-2xx. Returns the body (`{ data }`). */
+	/**
+	 * Authenticated call; throws on non-2xx. Returns the body (`{ data }`). n8n answers 503 "Database is
+	 * not ready!" while its database health check lags (a loaded machine): such answers are waited out.
+	 */
 	async rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<{ data: T }> {
 		if (!this.cookie) await this.setupOwner();
-		const r = await this.rawRest(method, urlPath, body);
+		let r = await this.rawRest(method, urlPath, body);
+		for (const deadline = Date.now() + DATABASE_NOT_READY_WAIT_MS; r.status === 503 && Date.now() < deadline; ) {
+			await sleep(500);
+			r = await this.rawRest(method, urlPath, body);
+		}
 		if (r.status < 200 || r.status >= 300) throw new Error(`${method} ${urlPath} → HTTP ${r.status}: ${r.text.slice(0, 1000)}`);
 		return r.json as { data: T };
 	}
