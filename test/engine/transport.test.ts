@@ -6,7 +6,7 @@ const LIST_SCRIPTS = { resource: 'script', operation: 'getMany', returnAll: true
 const FIVE_ITEMS = [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }, { n: 5 }];
 
 let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 1 })));
+beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 2 })));
 afterAll(async () => await bed.close());
 beforeEach(() => {
 	bed.sandbox.reset();
@@ -175,10 +175,10 @@ describe('transport faults', () => {
 
 	it('times out with the credential timeout and says so', async () => {
 		await bed.run(LIST_SCRIPTS);
-		bed.sandbox.injectFault({ path: '/api/templatelist', count: 4, action: { type: 'hang', ms: 1500 } });
+		bed.sandbox.injectFault({ path: '/api/templatelist', count: 4, action: { type: 'hang', ms: 3500 } });
 		const result = await bed.run(LIST_SCRIPTS, [{}], { onError: 'continueErrorOutput' });
 		expect(result.outputs[1][0].json.error).toBe('The Yunke server did not answer in time');
-	}, 20000);
+	}, 40000);
 
 	it('a refused connection names the Base URL as the thing to check', async () => {
 		const closed = await yunkeTestBed({ baseUrl: 'http://127.0.0.1:9' });

@@ -19,7 +19,7 @@ import { SCENARIOS, TWO_ITEMS, type Scenario } from './support/scenarios';
 import { faultCase } from './support/tally';
 
 let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 1 })));
+beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 2 })));
 afterAll(async () => await bed.close());
 
 function cases(): Array<[string, Scenario, FaultKind, 'before' | 'after']> {

@@ -21,7 +21,7 @@ const TASK_NAME = '可靠性导入';
 const KINDS: FaultKind[] = ['reset', 'http5xx', 'timeout', 'empty', 'truncated', 'html', 'reset', 'timeout', 'http5xx', 'empty'];
 
 let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 1 })));
+beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 2 })));
 afterAll(async () => await bed.close());
 
 const cases: Array<[number, FaultKind, 'before' | 'after']> = [];

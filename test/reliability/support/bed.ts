@@ -11,7 +11,7 @@ export type FaultKind = 'anotherLogin' | 'keyExpired' | 'http5xx' | 'reset' | 't
 export const TRANSIENT_ACTIONS: Partial<Record<FaultKind, FaultAction>> = {
 	http5xx: { type: 'http', status: 503, body: 'Service Unavailable' },
 	reset: { type: 'reset' },
-	timeout: { type: 'hang', ms: 1500 }, // the credential of the reliability bed times out after 1 s
+	timeout: { type: 'hang', ms: 3500 }, // the credential of the reliability bed times out after 2 s
 	html: { type: 'html' },
 	empty: { type: 'empty' },
 	truncated: { type: 'truncated' },
