@@ -10,7 +10,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { searchTasks } from '../Yunke/v1/methods/listSearch';
+import { searchTasks } from '../Yunke/methods/listSearch';
 import { emitFirstDeliveries } from './clusterDedupe';
 import { DEFAULT_DEDUPE_WINDOW, RECEIVED_BY, THIS_PROCESS } from './dedupe';
 import { triggerProperties } from './description';

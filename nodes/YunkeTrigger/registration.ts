@@ -2,8 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { CALLBACK_FIELDS, ENDPOINTS, PUSH_SWITCH } from '../Yunke/shared/contract';
-import { isHttpUrl } from '../Yunke/v1/actions/callback/url';
-import { CREDENTIAL_TYPE, yunkeApiRequest } from '../Yunke/v1/transport';
+import { isHttpUrl } from '../Yunke/shared/callbackUrl';
+import { CREDENTIAL_TYPE, yunkeApiRequest } from '../Yunke/transport';
 import { accountKeys, forgetLive, isTestListening, liveTriggerOn, rememberLive, triggerKey } from './liveRegistrations';
 import type { PushEvent } from './payload';
 import { generateToken, urlWithToken } from './security';

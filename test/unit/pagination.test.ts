@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { yunkeApiRequestAllItems } from '../../nodes/Yunke/v1/transport/pagination';
-import type { YunkeContext } from '../../nodes/Yunke/v1/transport/context';
+import { yunkeApiRequestAllItems } from '../../nodes/Yunke/transport/pagination';
+import type { YunkeContext } from '../../nodes/Yunke/transport/context';
 
 /**
  * The paging loop against scripted answers: n8n's request helper is the only stand-in, so every

@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import type { YunkeContext } from '../../nodes/Yunke/v1/transport/context';
-import { yunkeApiRequest, yunkeDownload } from '../../nodes/Yunke/v1/transport/request';
+import type { YunkeContext } from '../../nodes/Yunke/transport/context';
+import { yunkeApiRequest, yunkeDownload } from '../../nodes/Yunke/transport/request';
 
 /** The transport against one scripted behaviour of n8n's request helper (the only stand-in). */
 function context(behaviour: (options: IHttpRequestOptions) => unknown) {

@@ -1,5 +1,5 @@
 /** The one rule of which transport faults leave a write's outcome unknown (nodes/Yunke/v1/transport/errors.ts). */
-import { answerMayBeLost, classifyThrown, type TransportFault } from '../../nodes/Yunke/v1/transport/errors';
+import { answerMayBeLost, classifyThrown, type TransportFault } from '../../nodes/Yunke/transport/errors';
 
 const thrown = (code: string) => Object.assign(new Error(code), { code });
 const http = (status: number): TransportFault => ({ kind: 'http', status, detail: `HTTP ${status}` });

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { ENDPOINTS, LIMITS, PERMISSION_TREE_ANY_ROLE } from '../../shared/contract';
-import { extractList, yunkeApiRequest } from '../transport';
+import { extractList, yunkeApiRequest } from '../../transport';
 
 /** Roles (3.2) for the Role dropdown of sub-accounts and extensions; value = role id. */
 export async function getRoles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { invalidInput } from '../../helpers/validation';
-import { yunkeDownload } from '../../transport';
+import { yunkeDownload } from '../../../transport';
 
 const properties: INodeProperties[] = [
 	{

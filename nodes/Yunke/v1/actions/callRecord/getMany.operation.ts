@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS, INTENT_FIELDS, INTENT_LEVELS } from '../../../shared/contract';
 import { extraVendorFields, pick, readFilterLocator, readLimit } from '../../helpers/fields';
 import { invalidInput, requireDateRange, requireInteger, requirePhone } from '../../helpers/validation';
-import { yunkeApiRequestAllItems } from '../../transport';
+import { yunkeApiRequestAllItems } from '../../../transport';
 import { additionalVendorFields, containsFilter, filtersCollection, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
 import { scriptLocator, taskSnLocator } from '../locators';
 

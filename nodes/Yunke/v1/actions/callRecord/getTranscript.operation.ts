@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS, TRANSCRIPT_FIELDS } from '../../../shared/contract';
 import { invalidInput, requireDate } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 
 const properties: INodeProperties[] = [
 	{

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { CALL_TIME_DAYS, ENDPOINTS } from '../../../shared/contract';
 import { extraVendorFields } from '../../helpers/fields';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields } from '../common.descriptions';
 import { readCallingHours } from './callTimeRanges';
 

@@ -5,9 +5,9 @@ import { CALLBACK_FIELDS, ENDPOINTS, PUSH_SWITCH } from '../../../shared/contrac
 import { maskToken } from '../../../shared/urlSecrets';
 import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, isBlank } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields, collection } from '../common.descriptions';
-import { isHttpUrl } from './url';
+import { isHttpUrl } from '../../../shared/callbackUrl';
 
 const properties: INodeProperties[] = [
 	{

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { CUSTOMER_SEARCH_FIELDS, ENDPOINTS } from '../../../shared/contract';
 import { requireDateRange } from '../../helpers/validation';
-import { yunkeApiRequestAllItems } from '../../transport';
+import { yunkeApiRequestAllItems } from '../../../transport';
 import { containsFilter, filtersCollection, paginationFields, timeRangeFilters } from '../common.descriptions';
 import { poolField } from './customer.descriptions';
 import { readLimit } from '../../helpers/fields';

@@ -5,7 +5,7 @@ import { CUSTOMER_FOLLOW_SET, ENDPOINTS } from '../../../shared/contract';
 import { MultipartBody } from '../../../shared/multipart';
 import { readExcelUpload } from '../../helpers/excelUpload';
 import { locatorValue } from '../../helpers/fields';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { excelSourceField, inputBinaryField } from '../excel.descriptions';
 import { subAccountLocator } from '../locators';
 import { errorItem, pairedWith, withItemIndex } from '../itemErrors';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { locatorValue } from '../../helpers/fields';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { subAccountLocator } from '../locators';
 import { phonesField } from './customer.descriptions';
 import { readAccountSns } from './accountSns';

@@ -6,7 +6,7 @@ import { MultipartBody } from '../../../shared/multipart';
 import { readExcelUpload } from '../../helpers/excelUpload';
 import { extraVendorFields } from '../../helpers/fields';
 import { requireInteger, requirePhone } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields, collection } from '../common.descriptions';
 import { excelSourceField, inputBinaryField } from '../excel.descriptions';
 import { findListedNumber } from './reconcile';

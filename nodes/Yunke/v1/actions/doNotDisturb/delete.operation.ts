@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { splitList } from '../../helpers/lists';
 import { invalidInput, requirePhone } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { readIdList } from './entryIds';
 import { findRemovedEntries } from './reconcile';
 

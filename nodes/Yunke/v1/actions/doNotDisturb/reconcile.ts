@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { yunkeApiRequestAllItems } from '../../transport';
+import { yunkeApiRequestAllItems } from '../../../transport';
 
 /**
  * 8.4 for one number after a lost answer: the number was added when the list (8.1, no filter) holds it.

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS, ROLE_PERMISSION_FIELD } from '../../../shared/contract';
 import { extraVendorFields } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
-import { extractList, yunkeApiRequest } from '../../transport';
+import { extractList, yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields } from '../common.descriptions';
 import { permissionsField } from './role.descriptions';
 import { readPermissions } from './roleInput';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS, PERMISSION_TREE_ANY_ROLE } from '../../../shared/contract';
 import { isBlank } from '../../helpers/validation';
-import { extractList, yunkeApiRequest } from '../../transport';
+import { extractList, yunkeApiRequest } from '../../../transport';
 import { readRoleId } from './roleInput';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS, ROLE_PERMISSION_FIELD } from '../../../shared/contract';
 import { extraVendorFields } from '../../helpers/fields';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields, collection } from '../common.descriptions';
 import { permissionsField, roleIdField } from './role.descriptions';
 import { readPermissions, readRoleId } from './roleInput';

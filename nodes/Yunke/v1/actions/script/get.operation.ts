@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { scriptLocator } from '../locators';
 import { readScriptSn } from './scriptSn';
 

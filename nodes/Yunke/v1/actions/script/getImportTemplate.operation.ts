@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS, REQUIRED_COLUMN_PREFIX } from '../../../shared/contract';
-import { yunkeApiRequest, yunkeDownload } from '../../transport';
+import { yunkeApiRequest, yunkeDownload } from '../../../transport';
 import { scriptLocator } from '../locators';
 import { readScriptSn } from './scriptSn';
 

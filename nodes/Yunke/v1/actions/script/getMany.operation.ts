@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { yunkeApiRequestAllItems } from '../../transport';
+import { yunkeApiRequestAllItems } from '../../../transport';
 import { containsFilter, filtersCollection, paginationFields } from '../common.descriptions';
 import { readLimit } from '../../helpers/fields';
 

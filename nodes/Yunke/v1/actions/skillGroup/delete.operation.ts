@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { locatorValue } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { skillGroupLocator } from '../locators';
 
 const properties: INodeProperties[] = [skillGroupLocator];

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { pick, readLimit } from '../../helpers/fields';
-import { yunkeApiRequestAllItems } from '../../transport';
+import { yunkeApiRequestAllItems } from '../../../transport';
 import { containsFilter, filtersCollection, paginationFields, simplifyField } from '../common.descriptions';
 
 const SIMPLE_FIELDS = ['id', 'skillgroup_sn', 'skillgroup_name', 'skillgroup_caption', 'strategy', 'skillgroup_all_busy', 'skillgroup_no_agent'] as const;

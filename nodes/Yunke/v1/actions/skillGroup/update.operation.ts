@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS, SKILL_GROUP_PKEY } from '../../../shared/contract';
 import { extraVendorFields, locatorValue } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields, collection } from '../common.descriptions';
 import { skillGroupLocator } from '../locators';
 

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS, SUB_ACCOUNT_DELETE_PKEY } from '../../../shared/contract';
-import { yunkeApiRequest, yunkeApiRequestAllItems } from '../../transport';
+import { yunkeApiRequest, yunkeApiRequestAllItems } from '../../../transport';
 import { describeWrittenAccount } from './accountForm';
 import { findCreatedAccount, findDeletedAccount } from './reconcile';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS, EXTENSION_FIELDS } from '../../../shared/contract';
-import { yunkeApiRequestAllItems } from '../../transport';
+import { yunkeApiRequestAllItems } from '../../../transport';
 
 /** Answers that stand in for the vendor's lost answer once the list shows the write was applied. */
 const APPLIED_MESSAGE = 'applied (confirmed from the sub-account list after the answer was lost)';

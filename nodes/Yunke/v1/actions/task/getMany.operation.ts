@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS, TASK_LIST_ALL_TIME, TASK_STATUS } from '../../../shared/contract';
 import { pick, readFilterLocator, readLimit } from '../../helpers/fields';
 import { requireDateRange } from '../../helpers/validation';
-import { yunkeApiRequestAllItems } from '../../transport';
+import { yunkeApiRequestAllItems } from '../../../transport';
 import { filtersCollection, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
 import { subAccountLocator } from '../locators';
 import { statusName } from './control/taskStatus';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { requirePhone } from '../../helpers/validation';
-import { yunkeApiRequestAllItems } from '../../transport';
+import { yunkeApiRequestAllItems } from '../../../transport';
 import { filtersCollection, paginationFields } from '../common.descriptions';
 import { taskLocator } from '../locators';
 import { readTaskReference, resolveTaskSn } from './shared/taskReference';

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS, envelopeMessage, REDIAL_RESULT_COUNT_FIELD, REDIAL_TARGET, TASK_NAME_PATTERN, TASK_OPERATIONS } from '../../../shared/contract';
 import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, requireInteger } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields } from '../common.descriptions';
 import { taskLocator } from '../locators';
 import { FAILURE_REASON_OPTIONS } from './control/hangupReasons';

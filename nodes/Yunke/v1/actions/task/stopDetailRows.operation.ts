@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { DETAIL_ROW_SEPARATOR, ENDPOINTS, envelopeMessage } from '../../../shared/contract';
 import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../transport';
+import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields } from '../common.descriptions';
 import { taskLocator } from '../locators';
 import { readTaskReference, resolveTaskSn } from './shared/taskReference';

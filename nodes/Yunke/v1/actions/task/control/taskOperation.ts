@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS, TASK_PROJECT_TYPE } from '../../../../shared/contract';
-import { yunkeApiRequest } from '../../../transport';
+import { yunkeApiRequest } from '../../../../transport';
 import { findAppliedTaskOperation } from './reconcile';
 import type { TaskReference } from '../shared/taskReference';
 

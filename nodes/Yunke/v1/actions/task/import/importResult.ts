@@ -2,7 +2,7 @@ import { sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../../shared/contract';
-import { yunkeApiRequest } from '../../../transport';
+import { yunkeApiRequest } from '../../../../transport';
 import { importPercent } from './importResultFields';
 
 /** 5.7.4: the task's import progress, counts and rejected rows. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { IMPORT_MARK_ROWS_RECEIVED } from '../../../../shared/contract';
 import { lookWithBackoff, lostAnswerWaitMs } from '../../../helpers/backoff';
-import type { LostAnswer } from '../../../transport';
+import type { LostAnswer } from '../../../../transport';
 import { addMarks, importPercent, readImportMark, rejectedRowsFrom, subtractMarks, type ImportMark } from './importResultFields';
 import { readImportResult } from './importResult';
 import { rowsMayHaveBeenImported } from './maybeApplied';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { lookWithBackoff, lostAnswerWaitMs } from '../../../helpers/backoff';
-import type { LostAnswer } from '../../../transport';
+import type { LostAnswer } from '../../../../transport';
 import { listAllTasks, type KnownTask } from '../shared/taskList';
 import { creationMayHaveHappened } from './maybeApplied';
 

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { transportError, type TransportFault } from '../../../transport';
+import { transportError, type TransportFault } from '../../../../transport';
 
 /**
  * An import request whose answer was lost and whose effect the task list and counts could not settle.

@@ -4,7 +4,7 @@ import { formatChinaTime } from '../../../../shared/chinaTime';
 import { AUTO_START_VALUE, CLIENT_INFO_JSON_REJECTED, ENDPOINTS, envelopeCode, type ClientInfoJsonForm } from '../../../../shared/contract';
 import { TASK_CREATION_ERRORS } from '../../../../shared/errorCatalogue';
 import { MultipartBody } from '../../../../shared/multipart';
-import { yunkeApiRequest, type LostAnswer, type YunkeRequest } from '../../../transport';
+import { yunkeApiRequest, type LostAnswer, type YunkeRequest } from '../../../../transport';
 import { encodeBatchRows, type ImportBatch } from './batches';
 import { confirmAppend, type ExpectedCounts } from './lostAppend';
 import { findLostCreation } from './lostCreation';

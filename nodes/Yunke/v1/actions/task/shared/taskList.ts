@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { formatChinaTime } from '../../../../shared/chinaTime';
 import { ENDPOINTS, TASK_LIST_ALL_TIME } from '../../../../shared/contract';
-import { yunkeApiRequestAllItems } from '../../../transport';
+import { yunkeApiRequestAllItems } from '../../../../transport';
 
 /**
  * "Every task, of all time" from the task list (5.1), the one place it is read: 5.1 has no filter by

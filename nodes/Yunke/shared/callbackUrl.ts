@@ -1,4 +1,4 @@
-import { CALLBACK_URL_PATTERN } from '../../../shared/contract';
+import { CALLBACK_URL_PATTERN } from './contract';
 
 /** Yunke accepts only absolute http:// or https:// callback URLs (9.1). */
 export function isHttpUrl(text: string): boolean {

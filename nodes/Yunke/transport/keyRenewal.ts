@@ -1,8 +1,8 @@
 import { sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { API_KEY_REFRESH_MARGIN_SECONDS, AUTH_RENEW_CODES } from '../../shared/contract';
-import { sessionOwner } from '../../shared/session';
+import { API_KEY_REFRESH_MARGIN_SECONDS, AUTH_RENEW_CODES } from '../shared/contract';
+import { sessionOwner } from '../shared/session';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
 import { flyLogin, loginInFlight, loginsLanded } from './loginFlight';
 

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { LIMITS } from '../../shared/contract';
+import { LIMITS } from '../shared/contract';
 import type { YunkeContext } from './context';
 import { yunkeApiRequest, type YunkeRequest } from './request';
 

@@ -1,9 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import { UNVERIFIED_ENDPOINTS } from '../../shared/contract';
-import { describeVendorCode, type VendorError } from '../../shared/errorCatalogue';
-import { YunkeCredentialError } from '../../shared/session';
+import { UNVERIFIED_ENDPOINTS } from '../shared/contract';
+import { describeVendorCode, type VendorError } from '../shared/errorCatalogue';
+import { YunkeCredentialError } from '../shared/session';
 
 export interface VendorFailure {
 	code: number | undefined;

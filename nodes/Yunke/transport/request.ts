@@ -1,9 +1,9 @@
 import { sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { envelopeCode, RESEND_SAFE_ENDPOINTS, envelopeMessage, isSuccessEnvelope } from '../../shared/contract';
-import type { VendorError } from '../../shared/errorCatalogue';
-import type { MultipartBody } from '../../shared/multipart';
+import { envelopeCode, RESEND_SAFE_ENDPOINTS, envelopeMessage, isSuccessEnvelope } from '../shared/contract';
+import type { VendorError } from '../shared/errorCatalogue';
+import type { MultipartBody } from '../shared/multipart';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
 import { RequestSession } from './keyRenewal';
 import {

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { ENDPOINTS, TASK_LIST_ALL_TIME } from '../../shared/contract';
+import { ENDPOINTS, TASK_LIST_ALL_TIME } from '../shared/contract';
 import { extractList, yunkeApiRequest } from '../transport';
 
 const PAGE_SIZE = 50;
