@@ -11,10 +11,10 @@
 import * as path from 'node:path';
 
 import { DEMO_LOGIN } from '../sandbox/seed';
-import { Sandbox } from '../sandbox/server';
-import { bindToSandbox, listExampleFiles, readExample, sandboxCredential, SANDBOX_CREDENTIAL } from './examples';
-import { DEFAULT_OWNER, N8nInstance } from './n8n/instance';
-import { ensureTools, REPO_ROOT } from './n8n/tools';
+import { SANDBOX_CREDENTIAL } from './examples';
+import { DEFAULT_OWNER } from './n8n/instance';
+import { REPO_ROOT } from './n8n/tools';
+import { startSandboxEditor, type SandboxEditor } from './sandboxEditor';
 
 const N8N_PORT = Number(process.env.YUNKE_DEV_N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.YUNKE_SANDBOX_PORT ?? 8710);
@@ -22,48 +22,36 @@ const USER_FOLDER = path.join(REPO_ROOT, '.n8n-dev');
 
 async function main(): Promise<void> {
 	const log = (line: string) => process.stderr.write(`[dev] ${line}\n`);
-	let sandbox: Sandbox | undefined;
-	let n8n: N8nInstance | undefined;
+	let editor: SandboxEditor | undefined;
 	let stopping = false;
 	const stop = async (exitCode: number) => {
 		if (stopping) return;
 		stopping = true;
 		log('stopping n8n and the sandbox');
-		await n8n?.stop();
-		await sandbox?.stop();
+		await editor?.stop();
 		process.exit(exitCode);
 	};
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 
 	try {
-		const tools = await ensureTools({ log });
-		sandbox = new Sandbox({ port: SANDBOX_PORT });
-		await sandbox.start();
-		log(`Yunke sandbox on ${sandbox.url}`);
-		n8n = await N8nInstance.create({ tools, userFolder: USER_FOLDER, keepUserFolder: true, log });
-		n8n.installPackage();
-		await n8n.importCredentials([sandboxCredential(sandbox.url)]);
-		const files = listExampleFiles();
-		const workflows = files.map((file) => bindToSandbox(readExample(file), sandbox!.data));
-		await n8n.importWorkflow(workflows);
-		log(`imported ${workflows.length} example workflows`);
-		await n8n.start({ port: N8N_PORT });
+		editor = await startSandboxEditor({ userFolder: USER_FOLDER, n8nPort: N8N_PORT, sandboxPort: SANDBOX_PORT, quietSandbox: false, log });
 	} catch (error) {
 		log(`could not start: ${(error as Error).message}`);
 		await stop(1);
 		return;
 	}
 
+	const { n8n, sandbox } = editor;
 	process.stdout.write(
 		[
 			'',
 			`n8n ${n8n.tools.n8nVersion} editor:  ${n8n.baseUrl}`,
 			`  login:           ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`,
 			`  package:         n8n-nodes-yunke (rebuilt from this checkout; restart to pick up changes)`,
-			`  credential:      "${SANDBOX_CREDENTIAL.name}" → ${sandbox!.url} (user ${DEMO_LOGIN.username})`,
+			`  credential:      "${SANDBOX_CREDENTIAL.name}" → ${sandbox.url} (user ${DEMO_LOGIN.username})`,
 			`  workflows:       examples/ (re-imported at every start)`,
-			`Yunke sandbox:     ${sandbox!.url}  (control API ${sandbox!.url}/__control/state)`,
+			`Yunke sandbox:     ${sandbox.url}  (control API ${sandbox.url}/__control/state)`,
 			`user folder:       ${path.relative(REPO_ROOT, USER_FOLDER)}/`,
 			'Press Ctrl+C to stop.',
 			'',
@@ -72,7 +60,7 @@ async function main(): Promise<void> {
 
 	// n8n ending on its own (crash, port taken later) ends the session too.
 	const watch = setInterval(() => {
-		if (n8n && !n8n.running && !stopping) {
+		if (!n8n.running && !stopping) {
 			clearInterval(watch);
 			log(`n8n stopped unexpectedly:\n${n8n.serverOutput().slice(-3000)}`);
 			void stop(1);
