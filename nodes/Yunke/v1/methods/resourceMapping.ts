@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
 import { fetchTemplateColumns } from '../actions/task/import/template';
@@ -6,9 +5,9 @@ import { fetchTemplateColumns } from '../actions/task/import/template';
 /** The Columns mapper of Task → Create / Import Data: the chosen script's import template (5.11). */
 export async function getTemplateColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	const projectSn = String(this.getNodeParameter('script', '', { extractValue: true }) ?? '').trim();
-	if (!projectSn) {
-		throw new NodeOperationError(this.getNode(), 'Choose a script first: its import template defines the columns');
-	}
+	// The editor asks for the columns as soon as the panel opens, before a script is picked: an error
+	// here would be a failed request in the browser, so the mapper explains instead.
+	if (!projectSn) return { fields: [], emptyFieldsNotice: 'Choose a script first: its import template defines the columns' };
 	const columns = await fetchTemplateColumns(this, projectSn);
 	return {
 		fields: columns.map((column) => ({
