@@ -1,0 +1,22 @@
+/** The editor in English (n8n's default locale): every check of issue 12 §1. */
+import { credentialChecks } from '../checks/credential';
+import { errorOutputChecks } from '../checks/errorOutput';
+import { healthCheck } from '../checks/health';
+import { nodePanelChecks } from '../checks/nodePanel';
+import { readmeChecks } from '../checks/readme';
+import { triggerChecks } from '../checks/trigger';
+import type { Suite } from '../harness';
+import { errorOutputWorkflow } from '../workflows';
+
+export const englishSuite: Suite = {
+	name: 'editor',
+	workflows: [errorOutputWorkflow],
+	async run(ctx) {
+		await readmeChecks(ctx);
+		await credentialChecks(ctx);
+		await nodePanelChecks(ctx);
+		await errorOutputChecks(ctx);
+		await triggerChecks(ctx);
+		await healthCheck(ctx);
+	},
+};
