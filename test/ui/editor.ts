@@ -101,8 +101,8 @@ export class Editor {
 		await this.nodeCreatorItem(item).click();
 	}
 
-	nodeCreatorItem(text: string): Locator {
-		return this.page.getByTestId('node-creator').getByTestId('node-creator-item-name').getByText(text, { exact: true });
+	nodeCreatorItem(text: string | RegExp): Locator {
+		return this.page.getByTestId('node-creator').getByTestId('node-creator-item-name').getByText(text, { exact: true }).first();
 	}
 
 	async executeWorkflow(): Promise<void> {

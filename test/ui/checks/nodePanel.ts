@@ -9,6 +9,8 @@ import { eventually, expect, expectIncludes, expectSame } from './assert';
 
 const SCRIPT_SEARCH = '催缴';
 const TASK_NAME = '界面检查新任务';
+/** Task → Create's action in the node creator (its wording is the agent-facing action text). */
+const CREATE_TASK_ACTION = /^Create a task\b/;
 const ROW = { 姓名: '张三', '*电话': '13800138000', '*欠费金额': '88' };
 
 export async function nodePanelChecks(ctx: SuiteContext): Promise<void> {
@@ -21,9 +23,9 @@ export async function nodePanelChecks(ctx: SuiteContext): Promise<void> {
 		await editor.addFirstNode('manual', 'Manual Trigger');
 		await editor.page.keyboard.press('Escape');
 		await editor.addNode('Yunke', 'Yunke');
-		await editor.nodeCreatorItem('Create a task from rows').waitFor();
+		await editor.nodeCreatorItem(CREATE_TASK_ACTION).waitFor();
 		await ctx.shot('node creator yunke actions');
-		await editor.nodeCreatorItem('Create a task from rows').click();
+		await editor.nodeCreatorItem(CREATE_TASK_ACTION).click();
 		await editor.ndv().getByTestId('node-parameters').waitFor();
 		await editor.selectCredential(UI_CREDENTIAL_NAME);
 		expectSame(await editor.selectedOption('resource'), 'Task', 'Resource');
