@@ -9,7 +9,8 @@ export type FaultAction =
 	| { type: 'truncated' }
 	| { type: 'reset' }
 	| { type: 'delay'; ms: number }
-	| { type: 'hang'; ms: number };
+	| { type: 'hang'; ms: number }
+	| { type: 'redirect'; status: number; location: string };
 
 export interface FaultRule {
 	/** a vendor path such as /api/addJson, or '*' for every business call (login excluded unless named) */

@@ -194,6 +194,10 @@ export class Sandbox {
 			case 'garbage':
 				sendText(res, '\u0000\u00ff garbage %%% not json', 200, 'application/json');
 				return true;
+			case 'redirect':
+				res.writeHead(action.status, { location: action.location, 'content-type': 'text/html' });
+				res.end(`<html><body>Moved to ${action.location}</body></html>`);
+				return true;
 			case 'truncated':
 				sendText(res, '{"code":0,"msg":"请求处理成功","data":{"list":[{"sn":"acc', 200, 'application/json');
 				return true;

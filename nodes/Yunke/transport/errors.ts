@@ -116,6 +116,12 @@ const FAULT_TEXT: Record<TransportFaultKind, { message: string; description: str
 };
 
 /** What a missing path means: a guess of this package that the tenant does not have, or a wrong Base URL. */
+const REDIRECT_TEXT = {
+	message: 'The Yunke server redirected the request; the redirect was not followed',
+	description:
+		'Requests never follow redirects, so that the api_key is not sent to another address. Set the Base URL of the credential to the address of your tenant itself (check http:// versus https:// and the host name).',
+};
+
 function missingPathText(endpoint: string): { message: string; description: string } {
 	const guessed = UNVERIFIED_ENDPOINTS.includes(endpoint);
 	return {
@@ -127,10 +133,11 @@ function missingPathText(endpoint: string): { message: string; description: stri
 }
 
 export function transportError(node: INode, fault: TransportFault, endpoint: string, itemIndex?: number): NodeApiError {
-	const text = fault.kind === 'http' && fault.status === 404 ? missingPathText(endpoint) : FAULT_TEXT[fault.kind];
+	const redirected = fault.kind === 'http' && (fault.status ?? 0) >= 300 && (fault.status ?? 0) < 400;
+	const text = fault.kind === 'http' && fault.status === 404 ? missingPathText(endpoint) : redirected ? REDIRECT_TEXT : FAULT_TEXT[fault.kind];
 	const status = fault.status ? ` ${fault.status}` : '';
 	return new NodeApiError(node, { fault: fault.kind, detail: fault.detail, endpoint } as JsonObject, {
-		message: fault.kind === 'http' && fault.status !== 404 ? `${text.message}${status}` : text.message,
+		message: redirected ? `${text.message} (HTTP${status})` : fault.kind === 'http' && fault.status !== 404 ? `${text.message}${status}` : text.message,
 		description: `${text.description} Endpoint: ${endpoint}. Detail: ${fault.detail}.`,
 		httpCode: fault.status ? String(fault.status) : undefined,
 		itemIndex,

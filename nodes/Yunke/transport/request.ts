@@ -132,6 +132,8 @@ async function send(
 		method: request.method,
 		url: request.endpoint,
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		// a redirect to another host would carry the api_key and the signed body there
+		disableFollowRedirect: true,
 		...responseOptions,
 	};
 	if (request.qs) options.qs = request.qs;
