@@ -10,7 +10,7 @@
  *   and `/icons/n8n-nodes-yunke/…`.
  * n8n's own noise in a closed sandbox (telemetry, version checks, the push connection reconnecting)
  * names none of these and is ignored. So are calls to other hosts than the editor: the node creator
- * looks the package up on registry.npmjs.org, which this closed network refuses; that is the
+ * looks the package up on the public npm registry, which this closed network refuses; that is the
  * editor's request, not the package's. A request the editor aborted itself (ERR_ABORTED, e.g. a
  * credential test superseded by the next one) is not a failure either. A wrong password is not a failure: the credential test answers
  * 200 with `status: Error`, and the UI shows it.
