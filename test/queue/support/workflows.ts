@@ -87,12 +87,20 @@ function importWorkflow(workflow: { id: string; path: string; webhookId: string 
 	};
 }
 
+export const TRIGGER_DEDUPE_WINDOW = 5000;
+
 export function clusterWorkflows() {
 	return [
 		listWorkflow(),
 		importWorkflow(WORKFLOWS.import, CREDENTIALS.kill, true),
 		importWorkflow(WORKFLOWS.bench, CREDENTIALS.bench, false),
-		triggerWorkflow({ id: WORKFLOWS.trigger.id, webhookId: WORKFLOWS.trigger.webhookId, parameters: { registration: 'manual', secretToken: TRIGGER_SECRET, events: ['callResult'] } }),
+		// Scenario 3's older repeats reach back up to ~1,600 unique records, further than the default
+		// Duplicate Window of 1,000: the window must cover how far back repeats come, as a user sets it.
+		triggerWorkflow({
+			id: WORKFLOWS.trigger.id,
+			webhookId: WORKFLOWS.trigger.webhookId,
+			parameters: { registration: 'manual', secretToken: TRIGGER_SECRET, events: ['callResult'], options: { dedupeWindow: TRIGGER_DEDUPE_WINDOW } },
+		}),
 		plainWebhookWorkflow(WORKFLOWS.plain.id, WORKFLOWS.plain.webhookId, WORKFLOWS.plain.path),
 	];
 }
