@@ -10,7 +10,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 import { createParameters, people } from '../helpers/imports';
 import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
-import { AMBIGUOUS_KINDS, armFault, CLEAR_FAULT_MESSAGE, MAY_HAVE_BEEN_APPLIED, pairedTo, type FaultKind } from './support/bed';
+import { AMBIGUOUS_KINDS, armFault, CLEAR_FAULT_MESSAGE, MAY_HAVE_BEEN_APPLIED, pairedTo, rowsAgainstTasks, type FaultKind } from './support/bed';
 import { count, faultCase } from './support/tally';
 
 const ROWS = 1000;
@@ -71,18 +71,6 @@ describe.each(cases)('chunk %i ← %s (%s the server applied it)', (chunk, kind,
 
 /** Compares the input rows with the rows of every task of that name, and with the error items. */
 function reconcileRows(items: Array<Record<string, string>>, output: INodeExecutionData[]) {
-	const inTasks = new Map<string, number>();
-	for (const task of bed.sandbox.data.tasks.filter((entry) => entry.source === TASK_NAME && !entry.deleted)) {
-		for (const row of task.rows) inTasks.set(row.phone, (inTasks.get(row.phone) ?? 0) + 1);
-	}
-	const reported = output.filter((item) => item.error || item.json.error);
-	const reportedItems = new Set(pairedTo(reported));
-	const lost: string[] = [];
-	const duplicated: string[] = [];
-	items.forEach((item, itemIndex) => {
-		const times = inTasks.get(item.phone) ?? 0;
-		if (times === 0 && !reportedItems.has(itemIndex)) lost.push(item.phone);
-		if (times > 1) duplicated.push(item.phone);
-	});
-	return { lost, duplicated, reported };
+	const tasks = bed.sandbox.data.tasks.filter((entry) => entry.source === TASK_NAME && !entry.deleted);
+	return rowsAgainstTasks(items, tasks, output);
 }

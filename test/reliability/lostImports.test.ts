@@ -5,7 +5,6 @@
  * is in the task once or reported with its item. Counted as faults / survived, rows_lost /
  * rows_duplicated, tasks_duplicated and calls_duplicated (support/tally.ts).
  */
-import type { INodeExecutionData } from 'n8n-workflow';
 
 import { ENDPOINTS, TASK_STATUS } from '../../nodes/Yunke/shared/contract';
 import { isDialling } from '../../sandbox/dialer';
@@ -13,7 +12,7 @@ import type { FaultAction } from '../../sandbox/faults';
 import { createParameters, importIntoParameters, people } from '../helpers/imports';
 import { seedTask, waitFor } from '../helpers/tasks';
 import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
-import { MAY_HAVE_BEEN_APPLIED, pairedTo } from './support/bed';
+import { MAY_HAVE_BEEN_APPLIED, pairedTo, rowsAgainstTasks } from './support/bed';
 import { count, faultCase } from './support/tally';
 
 const TIMEOUT_S = 1;
@@ -101,17 +100,3 @@ function numbersDialledMoreThanOnce(): string[] {
 	return [...times].filter(([, calls]) => calls > 1).map(([phone]) => phone);
 }
 
-function rowsAgainstTasks(items: Array<Record<string, string>>, tasks: Array<{ rows: Array<{ phone: string }> }>, output: INodeExecutionData[]) {
-	const inTasks = new Map<string, number>();
-	for (const task of tasks) for (const row of task.rows) inTasks.set(row.phone, (inTasks.get(row.phone) ?? 0) + 1);
-	const reported = output.filter((item) => item.error || item.json.error);
-	const reportedItems = new Set(pairedTo(reported));
-	const lost: string[] = [];
-	const duplicated: string[] = [];
-	items.forEach((item, itemIndex) => {
-		const times = inTasks.get(item.phone) ?? 0;
-		if (times === 0 && !reportedItems.has(itemIndex)) lost.push(item.phone);
-		if (times > 1) duplicated.push(item.phone);
-	});
-	return { lost, duplicated, reported };
-}

@@ -79,3 +79,19 @@ export function pairedTo(items: INodeExecutionData[]): number[] {
 		return Array.isArray(paired) ? paired[0]?.item : (paired?.item as number);
 	});
 }
+
+/** Input rows against the rows the tasks hold: lost (in no task and not reported as an error item) and duplicated (in more than one place). */
+export function rowsAgainstTasks(items: Array<Record<string, string>>, tasks: Array<{ rows: Array<{ phone: string }> }>, output: INodeExecutionData[]) {
+	const inTasks = new Map<string, number>();
+	for (const task of tasks) for (const row of task.rows) inTasks.set(row.phone, (inTasks.get(row.phone) ?? 0) + 1);
+	const reported = output.filter((item) => item.error || item.json.error);
+	const reportedItems = new Set(pairedTo(reported));
+	const lost: string[] = [];
+	const duplicated: string[] = [];
+	items.forEach((item, itemIndex) => {
+		const times = inTasks.get(item.phone) ?? 0;
+		if (times === 0 && !reportedItems.has(itemIndex)) lost.push(item.phone);
+		if (times > 1) duplicated.push(item.phone);
+	});
+	return { lost, duplicated, reported };
+}
