@@ -25,7 +25,10 @@ export class YunkeTrigger implements INodeType {
 		name: 'yunkeTrigger',
 		icon: { light: 'file:yunke.svg', dark: 'file:yunke.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n's webhook layer treats a start node of version 1 as its old Webhook
+		// node and evaluates an expression for every request (webhook-helpers.js, parseRequestBody),
+		// which builds an expression isolate per push; from 1.1 on it does not.
+		version: [1, 1.1],
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when Yunke pushes a call result or the result of an import',
 		defaults: { name: 'Yunke Trigger' },

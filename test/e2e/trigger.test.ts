@@ -20,6 +20,7 @@ const FILTERED = { id: 'yunkeTrigFilter0001', webhookId: '7c0e6a52-2222-4a22-8a2
 const AUTO = { id: 'yunkeTrigAuto000001', webhookId: '7c0e6a52-3333-4a33-8a33-000000000003' };
 const BAD_RESTORE = { id: 'yunkeTrigBadUrl0001', webhookId: '7c0e6a52-4444-4a44-8a44-000000000004' };
 const SHORT_TOKEN = { id: 'yunkeTrigShortTok01', webhookId: '7c0e6a52-5555-4a55-8a55-000000000005' };
+const VERSION_1 = { id: 'yunkeTrigVersion001', webhookId: '7c0e6a52-6666-4a66-8a66-000000000006' };
 const TASK_SN = 'dial_task_main_sn|e2e00000000000000000000000000001';
 const RESTORE_URL = 'http://127.0.0.1:9/previous-receiver';
 
@@ -66,6 +67,7 @@ beforeAll(async () => {
 			credential: CREDENTIAL,
 			parameters: { registration: 'automatic', events: ['callResult', 'importFinished'], restoreCallbackUrl: RESTORE_URL },
 		}),
+		triggerWorkflow({ ...VERSION_1, typeVersion: 1, parameters: { registration: 'manual', secretToken: SECRET, events: ['callResult'] } }),
 		triggerWorkflow({ ...SHORT_TOKEN, parameters: { registration: 'manual', secretToken: 'only-15-letters', events: ['callResult'] } }),
 		triggerWorkflow({
 			...BAD_RESTORE,
@@ -75,6 +77,7 @@ beforeAll(async () => {
 	]);
 	await n8n.activate(MANUAL.id);
 	await n8n.activate(FILTERED.id);
+	await n8n.activate(VERSION_1.id);
 	await n8n.start();
 });
 
@@ -107,6 +110,13 @@ describe('Yunke Trigger, manual registration, in the real n8n server', () => {
 		]);
 		const workflow = (await n8n.rest<{ staticData?: Record<string, { seen?: string[] }> }>('GET', `/rest/workflows/${MANUAL.id}`)).data;
 		expect(Object.values(workflow.staticData ?? {}).map((node) => node.seen)).toEqual([lookupKeys('callResult', record.sn, Date.now())]);
+	});
+
+	it('still runs a trigger saved with version 1 (0.1.0): answers SUCCESS and emits the push', async () => {
+		const record = sampleCallRecord(sandbox, { phone: '13800000006' });
+		expect(await post(`${hookUrl(VERSION_1.webhookId)}?token=${SECRET}`, JSON.stringify(record))).toEqual({ status: 200, text: PUSH_ACK });
+		const executions = await settledExecutions(VERSION_1.id, 1);
+		expect(emitted(executions).map((item) => item.sn)).toEqual([record.sn]);
 	});
 
 	it('emits a record once when its copies arrive at the same time', async () => {

@@ -13,6 +13,7 @@ test(`${EXECUTIONS} executions at once on one cold credential, over both workers
 	const state = cluster();
 	const since = lastExecutionId();
 	const loginsBefore = await sandboxLogins();
+	const { requests: requestsBefore } = await control<{ requests: number }>('GET', 'stats');
 	const url = `${state.webhookUrls[0]}/webhook/${WORKFLOWS.list.path}`;
 
 	const answers = await Promise.all(Array.from({ length: EXECUTIONS }, async (_unused, n) => await postJson(url, { n })));
@@ -26,6 +27,7 @@ test(`${EXECUTIONS} executions at once on one cold credential, over both workers
 	for (const { id } of executions) perWorker[byWorker.get(id) ?? 'unknown'] = (perWorker[byWorker.get(id) ?? 'unknown'] ?? 0) + 1;
 	record({ scenario: 'shared cold credential', executions: executions.length, failed: failed.length, logins });
 	process.stderr.write(`[queue] scenario 1: executions per worker ${JSON.stringify(perWorker)}, ${logins} logins\n`);
+	if (logins > LOGIN_TARGET) process.stderr.write(`[queue] scenario 1: the sandbox's requests, in order:\n${await requestTrail(requestsBefore)}\n`);
 
 	expect(answers.map((answer) => answer.status)).toEqual(Array(EXECUTIONS).fill(200));
 	expect(executions).toHaveLength(EXECUTIONS);
@@ -36,3 +38,12 @@ test(`${EXECUTIONS} executions at once on one cold credential, over both workers
 	const { currentKey } = await control<{ currentKey: string }>('GET', 'stats');
 	expect(await storedApiKey(CREDENTIALS.shared.id)).toBe(currentKey);
 });
+
+/** Path, key (first letters) and answer code of every request the sandbox saw since `from`: how the logins interleaved. */
+async function requestTrail(from: number): Promise<string> {
+	const { requests } = await control<{ requests: Array<{ at: string; path: string; params: Record<string, unknown>; answer: unknown }> }>('GET', 'log');
+	return requests
+		.slice(from)
+		.map(({ at, path, params, answer }) => `  ${at} ${path} key=${String(params.api_key ?? '-').slice(0, 3)}… code=${String((answer as { code?: unknown } | null)?.code ?? '?')}`)
+		.join('\n');
+}

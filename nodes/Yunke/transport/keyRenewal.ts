@@ -56,21 +56,24 @@ export class RequestSession {
 		while (loginInFlight(credentialId) || loginsLanded(credentialId) !== this.readAfterLogins) {
 			await loginInFlight(credentialId)?.catch(() => undefined); // its failure is its own: this request tries next
 			const stored = await this.storedFreshKey(1);
-			if (stored) {
-				this.data = stored;
-				this.forceLogin = false;
-				return await send(undefined);
-			}
+			if (stored) return await this.sendWithStored(stored, send);
 		}
-		// n8n's preAuthentication logs in for an empty key and writes the new key into this object
-		const loginWith = { ...this.data, apiKey: '' };
-		this.loggedIn = true;
 		this.forceLogin = false;
-		try {
-			return await flyLogin(credentialId, async () => await send(loginWith));
-		} finally {
-			this.data = loginWith;
-		}
+		return await flyLogin(credentialId, async () => {
+			// Other processes (workers) that need a login at the same moment would each log in and kill
+			// each other's key: one random pause per process lets the first store its key for the others.
+			await sleep(Math.random() * LOGIN_JITTER_MS);
+			const stored = await this.storedFreshKey(1);
+			if (stored) return await this.sendWithStored(stored, send);
+			// n8n's preAuthentication logs in for an empty key and writes the new key into this object
+			const loginWith = { ...this.data, apiKey: '' };
+			this.loggedIn = true;
+			try {
+				return await send(loginWith);
+			} finally {
+				this.data = loginWith;
+			}
+		});
 	}
 
 	/** After Yunke rejected a key (20005/20006): true when there is a fresher key to retry with, or a login to make. */
@@ -80,24 +83,26 @@ export class RequestSession {
 		// after our own login was killed too, another process is mid-login: wait for its key rather than
 		// log in again (which would kill it)
 		let fresher = await this.storedFreshKey(this.loggedIn ? STORE_POLLS : 1);
-		if (!fresher && !this.loggedIn) {
-			// processes that saw the key die together would each log in and kill each other's key:
-			// a random pause lets the first one store its key for the others
-			await sleep(Math.random() * LOGIN_JITTER_MS);
-			fresher = await this.storedFreshKey(1);
-			this.forceLogin = !fresher;
-		}
+		// none: `send` logs in (after its pause, unless another process's key shows up)
+		this.forceLogin = !fresher && !this.loggedIn;
 		if (fresher) this.data = fresher;
 		return !!fresher || this.forceLogin;
 	}
 
-	/** The stored session when it holds a key not yet rejected. */
+	private async sendWithStored<T>(stored: ICredentialDataDecryptedObject, send: Send<T>): Promise<T> {
+		this.data = stored;
+		this.forceLogin = false;
+		return await send(undefined);
+	}
+
+	/** The stored session when it holds a key other than this request's, not rejected and not itself due for a login. */
 	private async storedFreshKey(polls: number): Promise<ICredentialDataDecryptedObject | undefined> {
 		for (let poll = 0; poll < polls; poll++) {
 			if (poll > 0) await sleep(STORE_POLL_MS * poll);
 			this.readAfterLogins = loginsLanded(credentialIdOf(this.ctx));
 			const latest = await this.ctx.getCredentials(CREDENTIAL_TYPE, this.itemIndex);
-			if (latest.apiKey && !this.rejectedKeys.has(String(latest.apiKey))) return latest;
+			const fresh = latest.apiKey && latest.apiKey !== this.data.apiKey && !this.rejectedKeys.has(String(latest.apiKey)) && !sessionNeedsLogin(latest);
+			if (fresh) return latest;
 		}
 		return undefined;
 	}

@@ -11,9 +11,11 @@ export interface TriggerWorkflowOptions {
 	webhookId: string;
 	parameters: Record<string, unknown>;
 	credential?: { id: string; name: string };
+	/** 1.1 is what the editor adds; 1 is what workflows made with 0.1.0 hold */
+	typeVersion?: 1 | 1.1;
 }
 
-export function triggerWorkflow({ id, webhookId, parameters, credential }: TriggerWorkflowOptions) {
+export function triggerWorkflow({ id, webhookId, parameters, credential, typeVersion = 1.1 }: TriggerWorkflowOptions) {
 	return {
 		id,
 		name: `Yunke Trigger ${id}`,
@@ -22,7 +24,7 @@ export function triggerWorkflow({ id, webhookId, parameters, credential }: Trigg
 				id: triggerNodeId(webhookId),
 				name: TRIGGER_NODE_NAME,
 				type: TRIGGER_TYPE,
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				parameters,
 				webhookId,
