@@ -2,7 +2,7 @@ import { sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { API_KEY_REFRESH_MARGIN_SECONDS, AUTH_RENEW_CODES } from '../shared/contract';
-import { sessionOwner } from '../shared/session';
+import { credentialTimeoutMs, sessionOwner } from '../shared/session';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
 import { flyLogin, loginInFlight, loginsLanded } from './loginFlight';
 
@@ -40,9 +40,9 @@ export class RequestSession {
 		return new RequestSession(ctx, itemIndex, await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex), landedBefore);
 	}
 
-	get timeoutMs(): number | undefined {
-		const seconds = Number(this.data.timeoutSeconds);
-		return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+	/** The credential's Request Timeout, the one the login uses too. */
+	get timeoutMs(): number {
+		return credentialTimeoutMs(this.data);
 	}
 
 	/**

@@ -60,7 +60,6 @@ export async function sendOnceMore(): Promise<undefined> {
 
 type Parsed<T> = { ok: T } | { vendor: VendorFailure } | { fault: TransportFault };
 
-const DEFAULT_TIMEOUT_MS = 60_000;
 const TRANSIENT_RETRIES = 3;
 const BACKOFF_BASE_MS = 300;
 
@@ -87,7 +86,7 @@ async function sendWithSession<T>(
 ): Promise<T> {
 	const node = ctx.getNode();
 	const session = await RequestSession.open(ctx, request.itemIndex);
-	const timeoutMs = request.timeoutMs ?? session.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const timeoutMs = request.timeoutMs ?? session.timeoutMs;
 	let transientRetries = 0;
 	let reconciled = false;
 	for (;;) {
@@ -124,14 +123,14 @@ async function sendWithSession<T>(
 
 async function send(
 	ctx: YunkeContext,
-	request: YunkeRequest,
+	request: YunkeRequest & { timeoutMs: number },
 	responseOptions: Partial<IHttpRequestOptions>,
 	loginWith: ICredentialDataDecryptedObject | undefined,
 ): Promise<unknown> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.endpoint,
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		timeout: request.timeoutMs,
 		// a redirect to another host would carry the api_key and the signed body there
 		disableFollowRedirect: true,
 		...responseOptions,
