@@ -75,3 +75,16 @@ export function timeRangeFilters(word: 'Created' | 'Updated', names: [after: str
 		{ displayName: `${word} Before`, name: names[1], type: 'dateTime', default: '', description: `Only ${only} at or before this time ${zone}` },
 	];
 }
+
+/** A comma-separated list of phone numbers (customers, the do-not-disturb list). */
+export function phonesField(description: string): INodeProperties {
+	return {
+		displayName: 'Phone Numbers',
+		name: 'phones',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '13800138000, 13900139000',
+		description,
+	};
+}

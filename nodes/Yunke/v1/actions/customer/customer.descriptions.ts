@@ -11,15 +11,3 @@ export const poolField: INodeProperties = {
 	default: 'private',
 	description: 'The private pool holds customers owned by sub-accounts; the public pool is open to everyone',
 };
-
-export function phonesField(description: string): INodeProperties {
-	return {
-		displayName: 'Phone Numbers',
-		name: 'phones',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '13800138000, 13900139000',
-		description,
-	};
-}

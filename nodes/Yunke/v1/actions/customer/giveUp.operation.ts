@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeApiRequest } from '../../../transport';
-import { phonesField } from './customer.descriptions';
+import { phonesField } from '../common.descriptions';
 import { readPhoneList } from './phoneList';
 
 const properties: INodeProperties[] = [phonesField('Phone numbers of the private-pool customers to release to the public pool, separated by commas')];

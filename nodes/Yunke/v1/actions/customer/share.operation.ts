@@ -5,7 +5,7 @@ import { ENDPOINTS } from '../../../shared/contract';
 import { locatorValue } from '../../helpers/fields';
 import { yunkeApiRequest } from '../../../transport';
 import { subAccountLocator } from '../locators';
-import { phonesField } from './customer.descriptions';
+import { phonesField } from '../common.descriptions';
 import { readAccountSns } from './accountSns';
 import { readPhoneList } from './phoneList';
 

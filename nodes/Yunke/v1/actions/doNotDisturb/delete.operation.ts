@@ -2,6 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
+import { phonesField } from '../common.descriptions';
 import { splitList } from '../../helpers/lists';
 import { invalidInput, requirePhone } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../../transport';
@@ -20,16 +21,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'phones',
 	},
-	{
-		displayName: 'Phone Numbers',
-		name: 'phones',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '13800138000, 13900139000',
-		description: 'Numbers to take off the list, separated by commas',
-		displayOptions: { show: { deleteBy: ['phones'] } },
-	},
+	{ ...phonesField('Numbers to take off the list, separated by commas'), displayOptions: { show: { deleteBy: ['phones'] } } },
 	{
 		displayName: 'Entry IDs',
 		name: 'ids',
