@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { taskSnLocator } from '../Yunke/methods/locators';
 import { INTENT_LEVELS } from '../Yunke/shared/contract';
 import { DEFAULT_DEDUPE_WINDOW } from './dedupe';
 import { DEFAULT_MAX_BODY_KB } from './security';
@@ -93,25 +94,9 @@ export const triggerProperties: INodeProperties[] = [
 				description: 'Whether to emit only call results of calls that were answered',
 			},
 			{
-				displayName: 'Task',
-				name: 'task',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
+				...taskSnLocator,
+				required: false,
 				description: 'Only pushes about this task. A call result that names no task is passed on, with taskUnknown set to true.',
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchTasks', searchable: true },
-					},
-					{
-						displayName: 'By Sn',
-						name: 'id',
-						type: 'string',
-						placeholder: 'e.g. dial_task_main_sn|1427…',
-					},
-				],
 			},
 		],
 	},

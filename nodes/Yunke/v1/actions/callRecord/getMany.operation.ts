@@ -6,7 +6,7 @@ import { extraVendorFields, pick, readFilterLocator, readLimit } from '../../hel
 import { invalidInput, requireDateRange, requireInteger, requirePhone } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../../transport';
 import { additionalVendorFields, containsFilter, filtersCollection, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
-import { scriptLocator, taskSnLocator } from '../locators';
+import { scriptLocator, taskSnLocator } from '../../../methods/locators';
 
 /** A Min or Max filter on a count (seconds, dialogue rounds). */
 function boundFilter(displayName: string, name: string, defaultValue: number, description: string): INodeProperties {

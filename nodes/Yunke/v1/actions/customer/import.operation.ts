@@ -7,7 +7,7 @@ import { readExcelUpload } from '../../helpers/excelUpload';
 import { locatorValue } from '../../helpers/fields';
 import { yunkeApiRequest } from '../../../transport';
 import { excelSourceField, inputBinaryField } from '../excel.descriptions';
-import { subAccountLocator } from '../locators';
+import { subAccountLocator } from '../../../methods/locators';
 import { errorItem, pairedWith, withItemIndex } from '../itemErrors';
 import { poolField } from './customer.descriptions';
 import { readCustomerRow } from './customerRow';

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { locatorValue } from '../../helpers/fields';
 import { yunkeApiRequest } from '../../../transport';
-import { subAccountLocator } from '../locators';
+import { subAccountLocator } from '../../../methods/locators';
 import { phonesField } from '../common.descriptions';
 import { readAccountSns } from './accountSns';
 import { readPhoneList } from './phoneList';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeApiRequest } from '../../../transport';
-import { scriptLocator } from '../locators';
+import { scriptLocator } from '../../../methods/locators';
 import { readScriptSn } from './scriptSn';
 
 const properties: INodeProperties[] = [scriptLocator];

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { ENDPOINTS, REQUIRED_COLUMN_PREFIX } from '../../../shared/contract';
 import { yunkeApiRequest, yunkeDownload } from '../../../transport';
-import { scriptLocator } from '../locators';
+import { scriptLocator } from '../../../methods/locators';
 import { readScriptSn } from './scriptSn';
 
 const properties: INodeProperties[] = [

@@ -5,7 +5,7 @@ import { ENDPOINTS } from '../../../shared/contract';
 import { locatorValue } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../../transport';
-import { skillGroupLocator } from '../locators';
+import { skillGroupLocator } from '../../../methods/locators';
 
 const properties: INodeProperties[] = [skillGroupLocator];
 

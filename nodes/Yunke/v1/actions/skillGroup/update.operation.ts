@@ -6,7 +6,7 @@ import { extraVendorFields, locatorValue } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields, collection } from '../common.descriptions';
-import { skillGroupLocator } from '../locators';
+import { skillGroupLocator } from '../../../methods/locators';
 
 const properties: INodeProperties[] = [
 	skillGroupLocator,

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { collection } from '../common.descriptions';
 
-import { accountLocator, type AccountKind } from '../locators';
+import { accountLocator, type AccountKind } from '../../../methods/locators';
 import { roleIdField } from '../role/role.descriptions';
 
 export const usernameField: INodeProperties = {

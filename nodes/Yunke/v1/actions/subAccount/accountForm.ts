@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { EXTENSION_FIELDS, SUB_ACCOUNT_KEY } from '../../../shared/contract';
 import { extraVendorFields, locatorValue } from '../../helpers/fields';
 import { invalidInput, isBlank, requireAlphanumeric, requireInteger, requirePhone, requireText } from '../../helpers/validation';
-import type { AccountKind } from '../locators';
+import type { AccountKind } from '../../../methods/locators';
 
 interface AccountInput {
 	contact?: unknown;

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { accountLocator } from '../locators';
+import { accountLocator } from '../../../methods/locators';
 import { readAccountUsername } from './accountForm';
 import { deleteAccount } from './accountRequests';
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { TASK_OPERATIONS } from '../../../shared/contract';
 import { additionalVendorFields } from '../common.descriptions';
-import { taskLocator } from '../locators';
+import { taskLocator } from '../../../methods/locators';
 import { operateTask } from './control/taskControl';
 import { taskKey } from './shared/taskReference';
 

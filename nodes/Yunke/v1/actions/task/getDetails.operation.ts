@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeApiRequestAllItems } from '../../../transport';
 import { paginationFields } from '../common.descriptions';
-import { taskLocator } from '../locators';
+import { taskLocator } from '../../../methods/locators';
 import { readTaskReference, resolveTaskId } from './shared/taskReference';
 import { readLimit } from '../../helpers/fields';
 

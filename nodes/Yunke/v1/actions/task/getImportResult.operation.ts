@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { taskLocator } from '../locators';
+import { taskLocator } from '../../../methods/locators';
 import { readTaskReference, resolveTaskId } from './shared/taskReference';
 import { englishCounts, importPercent, readImportMark, rejectedRowsFrom, rejectionReason } from './import/importResultFields';
 import { readImportResult } from './import/importResult';

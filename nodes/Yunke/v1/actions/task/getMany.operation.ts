@@ -6,7 +6,7 @@ import { pick, readFilterLocator, readLimit } from '../../helpers/fields';
 import { requireDateRange } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../../transport';
 import { filtersCollection, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
-import { subAccountLocator } from '../locators';
+import { subAccountLocator } from '../../../methods/locators';
 import { statusName } from './control/taskStatus';
 
 const properties: INodeProperties[] = [

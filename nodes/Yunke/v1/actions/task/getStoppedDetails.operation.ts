@@ -5,7 +5,7 @@ import { ENDPOINTS } from '../../../shared/contract';
 import { requirePhone } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../../transport';
 import { filtersCollection, paginationFields } from '../common.descriptions';
-import { taskLocator } from '../locators';
+import { taskLocator } from '../../../methods/locators';
 import { readTaskReference, resolveTaskSn } from './shared/taskReference';
 import { readLimit } from '../../helpers/fields';
 

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { taskLocator } from '../locators';
+import { taskLocator } from '../../../methods/locators';
 import { importOptions, rowSourceFields, taskNameField, taskOwnerLocator, templateScriptLocator } from './import/descriptions';
 import { runImport } from './import/runImport';
 import { readImportSettings } from './import/settings';

@@ -6,7 +6,7 @@ import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, requireInteger } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields } from '../common.descriptions';
-import { taskLocator } from '../locators';
+import { taskLocator } from '../../../methods/locators';
 import { FAILURE_REASON_OPTIONS } from './control/hangupReasons';
 import { operateTask } from './control/taskControl';
 import { readTaskReference, resolveTaskSn, taskKey } from './shared/taskReference';

@@ -6,7 +6,7 @@ import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields } from '../common.descriptions';
-import { taskLocator } from '../locators';
+import { taskLocator } from '../../../methods/locators';
 import { readTaskReference, resolveTaskSn } from './shared/taskReference';
 
 const properties: INodeProperties[] = [

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { envelopeMessage } from '../../../../shared/contract';
 import { extraVendorFields } from '../../../helpers/fields';
 import { additionalVendorFields } from '../../common.descriptions';
-import { taskLocator } from '../../locators';
+import { taskLocator } from '../../../../methods/locators';
 import { readTaskReference, taskKey, type TaskReference } from '../shared/taskReference';
 import { sendTaskOperation } from './taskOperation';
 

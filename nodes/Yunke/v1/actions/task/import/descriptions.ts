@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { LIMITS } from '../../../../shared/contract';
 import { additionalVendorFields, collection } from '../../common.descriptions';
 import { excelSourceField, inputBinaryField } from '../../excel.descriptions';
-import { scriptLocator, subAccountLocator } from '../../locators';
+import { scriptLocator, subAccountLocator } from '../../../../methods/locators';
 
 export const templateScriptLocator: INodeProperties = {
 	...scriptLocator,

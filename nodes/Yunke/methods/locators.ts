@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /*
- * Every resource picker of the node, defined once. An operation that needs another label, description or display
+ * Every resource picker of both nodes, defined once. An operation (or the trigger) that needs another label, description or display
  * condition spreads one of these and overrides those keys; a filter inside a collection adds `required: false`
  * and is read with `readFilterLocator`. The typed-in mode is always named `id`, so saved workflows keep working.
  */
