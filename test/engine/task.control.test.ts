@@ -36,7 +36,8 @@ describe('Task → Start / Resume, Pause, Terminate, Delete', () => {
 	});
 
 	it('pauses a running task given by ID and terminates another, one request per item with its own pairedItem', async () => {
-		const running = seedTask(bed.sandbox, { status: 0, phones: Array.from({ length: 30 }, (_, i) => `1380000${String(i).padStart(4, '0')}`) });
+		// 600 numbers, 3 at a time, 20 ms each: still dialling when the pause arrives after a cold login
+		const running = seedTask(bed.sandbox, { status: 0, phones: Array.from({ length: 600 }, (_, i) => `1380000${String(i).padStart(4, '0')}`) });
 		const other = seedTask(bed.sandbox, { status: 4, phones: ['13800000011'] });
 		const pause = await bed.run({ resource: 'task', operation: 'pause', task: locator(String(running.dial_task_main_id), 'id') });
 		expect(jsonOf(pause.outputs[0])).toEqual([{ dial_task_main_id: running.dial_task_main_id, operation: 'pause', success: true, message: '操作成功' }]);
