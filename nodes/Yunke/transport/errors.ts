@@ -115,13 +115,13 @@ const FAULT_TEXT: Record<TransportFaultKind, { message: string; description: str
 	},
 };
 
-/** What a missing path means: a guess of this package that the tenant does not have, or a wrong Base URL. */
 const REDIRECT_TEXT = {
 	message: 'The Yunke server redirected the request; the redirect was not followed',
 	description:
 		'Requests never follow redirects, so that the api_key is not sent to another address. Set the Base URL of the credential to the address of your tenant itself (check http:// versus https:// and the host name).',
 };
 
+/** What a missing path means: a guess of this package that the tenant does not have, or a wrong Base URL. */
 function missingPathText(endpoint: string): { message: string; description: string } {
 	const guessed = UNVERIFIED_ENDPOINTS.includes(endpoint);
 	return {
@@ -132,12 +132,20 @@ function missingPathText(endpoint: string): { message: string; description: stri
 	};
 }
 
+/** The message and description of a fault; an HTTP status other than 404 is named in the message. */
+function faultText(fault: TransportFault, endpoint: string): { message: string; description: string } {
+	if (fault.kind !== 'http') return FAULT_TEXT[fault.kind];
+	const status = fault.status ?? 0;
+	if (status === 404) return missingPathText(endpoint);
+	const shown = status ? ` ${status}` : '';
+	if (status >= 300 && status < 400) return { ...REDIRECT_TEXT, message: `${REDIRECT_TEXT.message} (HTTP${shown})` };
+	return { ...FAULT_TEXT.http, message: `${FAULT_TEXT.http.message}${shown}` };
+}
+
 export function transportError(node: INode, fault: TransportFault, endpoint: string, itemIndex?: number): NodeApiError {
-	const redirected = fault.kind === 'http' && (fault.status ?? 0) >= 300 && (fault.status ?? 0) < 400;
-	const text = fault.kind === 'http' && fault.status === 404 ? missingPathText(endpoint) : redirected ? REDIRECT_TEXT : FAULT_TEXT[fault.kind];
-	const status = fault.status ? ` ${fault.status}` : '';
+	const text = faultText(fault, endpoint);
 	return new NodeApiError(node, { fault: fault.kind, detail: fault.detail, endpoint } as JsonObject, {
-		message: redirected ? `${text.message} (HTTP${status})` : fault.kind === 'http' && fault.status !== 404 ? `${text.message}${status}` : text.message,
+		message: text.message,
 		description: `${text.description} Endpoint: ${endpoint}. Detail: ${fault.detail}.`,
 		httpCode: fault.status ? String(fault.status) : undefined,
 		itemIndex,
