@@ -12,8 +12,7 @@ const EXECUTIONS = 20;
 test(`${EXECUTIONS} executions at once on one cold credential, over both workers: all succeed, ≤ ${LOGIN_TARGET} logins, Postgres holds the live key`, async () => {
 	const state = cluster();
 	const since = lastExecutionId();
-	const loginsBefore = await sandboxLogins();
-	const { requests: requestsBefore } = await control<{ requests: number }>('GET', 'stats');
+	const { logins: loginsBefore, requests: requestsBefore } = await control<{ logins: number; requests: number }>('GET', 'stats');
 	const url = `${state.webhookUrls[0]}/webhook/${WORKFLOWS.list.path}`;
 
 	const answers = await Promise.all(Array.from({ length: EXECUTIONS }, async (_unused, n) => await postJson(url, { n })));
