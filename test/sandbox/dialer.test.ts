@@ -60,7 +60,7 @@ describe('simulated dialler', () => {
 	});
 
 	it('never has more than the seats in flight and stops dialling when paused', async () => {
-		const phones = Array.from({ length: 12 }, (_, index) => `1390000${String(index).padStart(4, '0')}`);
+		const phones = Array.from({ length: 60 }, (_, index) => `1390000${String(index).padStart(4, '0')}`); // 600 ms of dialling: room for a slow poll
 		const task = seedTask(sandbox, { status: 0, phones });
 		await waitFor(() => sandbox.data.records.length >= SEATS_PER_TASK, 'the first calls');
 		task.status = 4;
