@@ -31,24 +31,27 @@ function cases(): Array<[string, Scenario, FaultKind, 'before' | 'after']> {
 	return list;
 }
 
-async function warmRun(scenario: Scenario, items: InputItem[]): Promise<void> {
-	// a warm credential, so that key faults meet a stored key; this run itself is not under test
+/**
+ * A fresh sandbox with the scenario's data and a warm credential (so that key faults meet a stored
+ * key); this run itself is not under test. The items are read after the data is made: generated
+ * records carry the clock's time in their recording paths.
+ */
+async function warmRun(scenario: Scenario): Promise<InputItem[]> {
 	bed.sandbox.reset();
 	bed.coldCredential();
 	scenario.prepare?.(bed);
 	const warm = await bed.run({ resource: 'script', operation: 'getMany', returnAll: true });
 	expect(warm.status).toBe('success');
 	bed.sandbox.log = [];
+	const items = scenario.items?.(bed) ?? TWO_ITEMS;
 	expect(items.length).toBe(2);
+	return items;
 }
 
 describe.each(cases())('%s', (_label, scenario, kind, phase) => {
 	it('survives', async () => {
 		await faultCase(async () => {
-			bed.sandbox.reset();
-			scenario.prepare?.(bed);
-			const items = scenario.items?.(bed) ?? TWO_ITEMS;
-			await warmRun(scenario, items);
+			const items = await warmRun(scenario);
 			const before = scenario.effects?.(bed) ?? 0;
 			expect(before).toBe(0);
 			const skip = kind === 'anotherLogin' ? scenario.callsPerItem : scenario.callsPerItem - 1;
