@@ -17,6 +17,11 @@ import { identityOf, type PushEvent } from './payload';
  * by inserting the row of its node scope (`n:<node id>`), does check-and-record in the workflow
  * scope while it holds it, and deletes the lease row. A lease left behind by a process that died
  * is broken after LEASE_WAIT_MS.
+ *
+ * A worker runs several executions of one trigger at once. Were each to take the lease by itself,
+ * the waiting ones would poll the database and race each other's inserts (about 10 row reads and
+ * half a failed insert per execution in queue scenario 3), so the executions of one trigger in one
+ * process wait in memory and are checked together: one lease and one check-and-record per batch.
  */
 export const LEASE_WAIT_MS = 30_000;
 const LEASE_ITEM = 'yunke-trigger-lease';
@@ -33,15 +38,9 @@ export async function emitFirstDeliveries(ctx: IExecuteFunctions, items: INodeEx
 	const scope = ctx.getNode().id;
 	const now = Date.now();
 	try {
-		return await underLease(ctx, async () => {
-			const fresh: INodeExecutionData[] = [];
-			for (const item of paired) {
-				const keys = lookupKeys(item.json.event as PushEvent, identityOf(item.json), now, scope);
-				const seen = await ctx.helpers.checkProcessedAndRecord(keys, 'workflow', { ...ENTRIES, maxEntries: window });
-				if (seen.processed.length === 0) fresh.push(item);
-			}
-			return fresh;
-		});
+		const keys = paired.map((item) => lookupKeys(item.json.event as PushEvent, identityOf(item.json), now, scope));
+		const fresh = await checkedInBatch(ctx, { keys, window });
+		return paired.filter((_item, index) => fresh[index]);
 	} catch (error) {
 		// The record was acknowledged to Yunke already: dropping it would lose it for good.
 		ctx.logger.warn(
@@ -49,6 +48,66 @@ export async function emitFirstDeliveries(ctx: IExecuteFunctions, items: INodeEx
 		);
 		return paired;
 	}
+}
+
+interface Waiting {
+	ctx: IExecuteFunctions;
+	/** The lookup keys of each item (dedupeKey.ts). */
+	keys: string[][];
+	window: number;
+	settle: (outcome: { fresh: boolean[] } | { error: unknown }) => void;
+}
+
+/** Per trigger (workflow id + node id): the executions of this process waiting for the next check. */
+const waitingByTrigger = new Map<string, Waiting[]>();
+
+/** Whether each item is a first delivery, decided together with the other executions waiting in this process. */
+async function checkedInBatch(ctx: IExecuteFunctions, request: Omit<Waiting, 'ctx' | 'settle'>): Promise<boolean[]> {
+	const trigger = `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id}`;
+	const outcome = await new Promise<{ fresh: boolean[] } | { error: unknown }>((settle) => {
+		const waiting = waitingByTrigger.get(trigger);
+		const entry = { ...request, ctx, settle };
+		if (waiting) {
+			waiting.push(entry);
+		} else {
+			waitingByTrigger.set(trigger, [entry]);
+			void drain(trigger);
+		}
+	});
+	if ('error' in outcome) throw outcome.error;
+	return outcome.fresh;
+}
+
+/** Checks the waiting executions batch by batch; those that arrive meanwhile form the next batch. */
+async function drain(trigger: string): Promise<void> {
+	const waiting = waitingByTrigger.get(trigger)!;
+	while (waiting.length > 0) {
+		const batch = waiting.splice(0);
+		try {
+			const fresh = await underLease(batch[0].ctx, async () => await checkAndRecord(batch));
+			batch.forEach((entry, index) => entry.settle({ fresh: fresh[index] }));
+		} catch (error) {
+			for (const entry of batch) entry.settle({ error });
+		}
+	}
+	waitingByTrigger.delete(trigger);
+}
+
+/**
+ * One check-and-record for every item of the batch. n8n reports each key as processed or new against
+ * the stored window only, so a key that two items of the batch share is new for the first of them alone.
+ */
+async function checkAndRecord(batch: Waiting[]): Promise<boolean[][]> {
+	const unique = [...new Set(batch.flatMap((entry) => entry.keys.flat()))];
+	const window = batch[batch.length - 1].window;
+	const seen = new Set((await batch[0].ctx.helpers.checkProcessedAndRecord(unique, 'workflow', { ...ENTRIES, maxEntries: window })).processed.map(String));
+	return batch.map((entry) =>
+		entry.keys.map((itemKeys) => {
+			const fresh = !itemKeys.some((key) => seen.has(key));
+			for (const key of itemKeys) seen.add(key);
+			return fresh;
+		}),
+	);
 }
 
 async function underLease<T>(ctx: IExecuteFunctions, work: () => Promise<T>): Promise<T> {

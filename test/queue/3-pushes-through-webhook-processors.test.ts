@@ -104,6 +104,16 @@ async function isolatesBuilt(bases: string[]): Promise<number> {
 	return total;
 }
 
+/**
+ * Row reads (index and sequential scans), inserts, updates and deletes on n8n's processed-data table so
+ * far: the cost of the trigger's cross-process duplicate check (clusterDedupe.ts), which nothing else
+ * in the cluster uses. Postgres publishes these counters within about a second.
+ */
+function processedDataTraffic(): number[] {
+	const [row] = sql(`select coalesce(idx_scan, 0) + coalesce(seq_scan, 0), n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables where relname = 'processed_data'`);
+	return (row ?? '0\t0\t0\t0').split('\t').map(Number);
+}
+
 function finishedCount(workflowId: string, sinceId: number): number {
 	return Number(sql(`select count(*) from execution_entity where "workflowId" = '${workflowId}' and id > ${sinceId} and status not in ('new', 'running', 'waiting')`)[0]);
 }
@@ -124,6 +134,7 @@ test(`${PUSHES} pushes through the webhook processors: all answered ${PUSH_ACK},
 	await send(plain, warm.bodies, 0, false);
 
 	const since = lastExecutionId();
+	const trafficBefore = processedDataTraffic();
 	const { bodies, unique } = pushBodies('q3push', PUSHES);
 	let oursSeconds = 0;
 	let plainSeconds = 0;
@@ -145,6 +156,10 @@ test(`${PUSHES} pushes through the webhook processors: all answered ${PUSH_ACK},
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	await waitUntil(settled, 'late executions', 60_000);
 
+	const traffic = processedDataTraffic().map((value, index) => value - trafficBefore[index]);
+	const triggerExecutions = finishedCount(WORKFLOWS.trigger.id, since);
+	const perExecution = traffic.map((value) => (value / Math.max(triggerExecutions, 1)).toFixed(2));
+	process.stderr.write(`[queue] scenario 3: the duplicate check over ${triggerExecutions} trigger executions, per execution: ${perExecution[0]} row reads, ${perExecution[1]} inserts, ${perExecution[2]} updates, ${perExecution[3]} deletes in processed_data\n`);
 	const emitted = emittedSns('q3push', since);
 	const distinct = new Set(emitted).size;
 	const failed = Number(sql(`select count(*) from execution_entity where "workflowId" in ('${WORKFLOWS.trigger.id}', '${WORKFLOWS.plain.id}') and id > ${since} and status <> 'success'`)[0]);

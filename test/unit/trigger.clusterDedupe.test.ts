@@ -5,6 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type * as ClusterDedupeModule from '../../nodes/YunkeTrigger/clusterDedupe';
 import { emitFirstDeliveries, LEASE_WAIT_MS } from '../../nodes/YunkeTrigger/clusterDedupe';
 import { RECEIVED_BY, THIS_PROCESS } from '../../nodes/YunkeTrigger/dedupe';
 import type * as ReceiveModule from '../../nodes/YunkeTrigger/receive';
@@ -15,13 +16,17 @@ const NODE_ID = 'node-yunke-trigger';
 const TOKEN = 'f00dbabe0123456789abcdef01234567';
 const TASK = 'dial_task_main_sn|1427a04cae36a5b7161c0b04b9206fa4';
 
-function webhookProcess(): typeof ReceiveModule {
-	let loaded: typeof ReceiveModule | undefined;
+/** A module as another n8n process holds it: its own memory. */
+function inAnotherProcess<Module extends object>(path: string): Module {
+	let loaded: Module | undefined;
 	jest.isolateModules(() => {
-		loaded = jest.requireActual<typeof ReceiveModule>('../../nodes/YunkeTrigger/receive');
+		loaded = jest.requireActual<Module>(path);
 	});
 	return loaded!;
 }
+
+const webhookProcess = () => inAnotherProcess<typeof ReceiveModule>('../../nodes/YunkeTrigger/receive');
+const workerProcess = () => inAnotherProcess<typeof ClusterDedupeModule>('../../nodes/YunkeTrigger/clusterDedupe');
 
 const settings: ReceiveModule.ReceiveSettings = {
 	expectedToken: TOKEN,
@@ -43,6 +48,7 @@ function execution(table: ProcessedDataTable, warnings: string[] = [], mode = 'w
 	return {
 		getMode: () => mode,
 		getNode: () => ({ id: NODE_ID, name: 'Yunke Trigger' }),
+		getWorkflow: () => ({ id: WORKFLOW_ID }),
 		logger: { warn: (message: string) => warnings.push(message) },
 		helpers: table.helpersFor(WORKFLOW_ID, NODE_ID),
 	} as unknown as IExecuteFunctions;
@@ -61,11 +67,26 @@ describe('duplicate check across n8n processes', () => {
 		const started = records.flatMap((entry, n) => [deliver(a, entry), deliver(b, entry), ...(n % 10 === 0 ? [deliver(a, entry), deliver(b, entry)] : [])]);
 		const executions = started.filter((items) => items.length > 0);
 		expect(executions).toHaveLength(80); // each process's memory stops its own repeats, not the other's
-		const outputs = await Promise.all(executions.map(async (items) => await emitFirstDeliveries(execution(table), items, 1000)));
+		// the executions run on two workers, alternately, each worker batching its own waiting ones
+		const workers = [workerProcess(), workerProcess()];
+		const outputs = await Promise.all(executions.map(async (items, n) => await workers[n % 2].emitFirstDeliveries(execution(table), items, 1000)));
 		const emitted = outputs.flat().map((item) => item.json.sn);
 		expect(emitted.sort()).toEqual(records.map((entry) => entry.sn).sort());
 		expect(outputs.flat().every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 		expect(table.rows.size).toBe(1); // the lease row is gone, the workflow-scope row holds the keys
+	});
+
+	it('checks the executions waiting in one worker together: one lease and one check for a batch', async () => {
+		const worker = workerProcess();
+		const table = new ProcessedDataTable();
+		const items = (n: number) => [{ json: { ...record(n), event: 'callResult' } }];
+		// 20 executions at once, the last two repeating records of the batch: the first starts a batch alone, the others wait for the next
+		const runs = [...Array.from({ length: 18 }, (_unused, n) => items(n)), items(5), items(17)];
+		const outputs = await Promise.all(runs.map(async (run) => await worker.emitFirstDeliveries(execution(table), run, 1000)));
+		expect(outputs.map((output) => output.length)).toEqual([...Array<number>(18).fill(1), 0, 0]);
+		// a lease (count, select, insert), a check (select, update) and the release (delete), twice; one execution at a time would take 120
+		expect(table.statements).toBe(12);
+		expect(table.rows.size).toBe(1);
 	});
 
 	it('is needed: n8n\'s check-and-record alone lets two concurrent executions both see a record as new', async () => {
