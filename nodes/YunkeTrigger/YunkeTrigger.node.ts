@@ -12,7 +12,7 @@ import type {
 
 import { searchTasks } from '../Yunke/methods/listSearch';
 import { emitFirstDeliveries } from './clusterDedupe';
-import { DEFAULT_DEDUPE_WINDOW, RECEIVED_BY, THIS_PROCESS } from './dedupe';
+import { DEFAULT_DEDUPE_WINDOW, RECEIVED_BY, THIS_PROCESS, triggerIdOf } from './dedupe';
 import { triggerProperties } from './description';
 import type { PushEvent } from './payload';
 import { receivePush, type ReceiveSettings } from './receive';
@@ -110,7 +110,7 @@ function settingsOf(ctx: IWebhookFunctions, staticData: TriggerStaticData): Rece
 		},
 		dedupeWindow: options.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW,
 		// Test events have their own window, so that listening does not use up production records.
-		triggerId: `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id}${ctx.getMode() === 'manual' ? '/test' : ''}`,
+		triggerId: `${triggerIdOf(ctx)}${ctx.getMode() === 'manual' ? '/test' : ''}`,
 	};
 }
 

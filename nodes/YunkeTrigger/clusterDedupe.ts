@@ -1,7 +1,7 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { RECEIVED_BY, THIS_PROCESS } from './dedupe';
+import { RECEIVED_BY, THIS_PROCESS, triggerIdOf } from './dedupe';
 import { lookupKeys } from './dedupeKey';
 import { identityOf, type PushEvent } from './payload';
 
@@ -58,12 +58,12 @@ interface Waiting {
 	settle: (outcome: { fresh: boolean[] } | { error: unknown }) => void;
 }
 
-/** Per trigger (workflow id + node id): the executions of this process waiting for the next check. */
+/** Per trigger (triggerIdOf): the executions of this process waiting for the next check. */
 const waitingByTrigger = new Map<string, Waiting[]>();
 
 /** Whether each item is a first delivery, decided together with the other executions waiting in this process. */
 async function checkedInBatch(ctx: IExecuteFunctions, request: Omit<Waiting, 'ctx' | 'settle'>): Promise<boolean[]> {
-	const trigger = `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id}`;
+	const trigger = triggerIdOf(ctx);
 	const outcome = await new Promise<{ fresh: boolean[] } | { error: unknown }>((settle) => {
 		const waiting = waitingByTrigger.get(trigger);
 		const entry = { ...request, ctx, settle };

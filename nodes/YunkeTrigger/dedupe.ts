@@ -10,6 +10,11 @@ export const RECEIVED_BY = 'yunkeReceivedBy';
 
 export const DEFAULT_DEDUPE_WINDOW = 1000;
 
+/** A trigger within this n8n (workflow id + node id): what the duplicate windows and checks are kept per. */
+export function triggerIdOf(ctx: { getWorkflow(): { id?: string }; getNode(): { id: string } }): string {
+	return `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id}`;
+}
+
 /** The keys this trigger emitted most recently, oldest first, at most `limit` of them. */
 export class RecentKeys {
 	private readonly keys = new Set<string>();
