@@ -2,6 +2,9 @@ import type { Clock } from './clock';
 import type { UploadedFile } from './http';
 import type { SandboxData } from './state';
 import { VENDOR_ERRORS } from '../nodes/Yunke/shared/errorCatalogue';
+import type { SandboxShapes } from './readings';
+
+export type { SandboxShapes };
 
 /** A business error answered the vendor's way: HTTP 200 with `code` and the seed table's message. */
 export class VendorFault extends Error {
@@ -98,9 +101,6 @@ export interface ApiContext {
  * `client_info_json` (5.7.2): public client code sends a nested object, the docs' examples a JSON
  * string; a tenant accepts one of them and answers 30006 to the other.
  */
-export interface SandboxShapes {
-	clientInfoJson: 'object' | 'string';
-}
 
 export interface SandboxEvents {
 	taskChanged(taskSn: string): void;

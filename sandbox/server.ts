@@ -8,6 +8,7 @@ import { Clock } from './clock';
 import { controlRoutes } from './control';
 import { FaultQueue, type FaultRule } from './faults';
 import { parseRequest, readBody, sendFile, sendJson, sendText, type ParsedRequest } from './http';
+import { STRICT_SHAPES } from './readings';
 import { seedTenant } from './seed';
 import type { SandboxData } from './state';
 
@@ -62,7 +63,7 @@ export class Sandbox {
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.auth = new AuthService(this.clock, { ...AUTH_DEFAULTS, ...options.auth });
 		this.speed = { callMs: 200, asyncImportMs: 300, pushDelayMs: 100, newTaskListDelayMs: 0, ...options.speed };
-		this.shapes = { clientInfoJson: 'object', ...options.shapes };
+		this.shapes = { ...STRICT_SHAPES, ...options.shapes };
 		this.data = seedTenant(this.clock);
 	}
 
