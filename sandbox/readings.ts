@@ -1,14 +1,39 @@
 /**
- * The readings of the vendor pages this tenant takes where the pages are strict or ambiguous.
- * The default of each is the reading that hurts a careless client most; tests and users switch to
- * another reading with `POST /__control/config { "shapes": { … } }` or `new Sandbox({ shapes })`.
- * docs/vendor-conformance.md has one row per reading.
+ * The readings of the vendor pages this tenant takes where the pages are strict or ambiguous, one entry
+ * each: the vendor section, what the rule is about, and every value with what the tenant does under it.
+ * The default of each is the reading that hurts a careless client most; tests and users switch with
+ * `POST /__control/config { "shapes": { … } }`, `new Sandbox({ shapes })` or `npm run sandbox -- --reading
+ * name=value`. Types, defaults and validation derive from READINGS, so adding a reading is one entry here
+ * (and its row in docs/vendor-conformance.md).
  */
-export interface SandboxShapes {
-	/** 5.7.2 `client_info_json`: the one form the tenant accepts; the other is answered 30006. */
-	clientInfoJson: 'object' | 'string';
+export const READINGS = {
+	clientInfoJson: reading({
+		vendorSection: '5.7.2',
+		description: '`client_info_json`: the one form of the rows the tenant accepts; the other is answered 30006.',
+		default: 'object',
+		alternatives: {
+			object: 'a nested object `{"data":[…]}` inside the JSON body, as public client code sends it',
+			string: 'a JSON string, as the table\'s type "json" can be read',
+		},
+	}),
+};
+
+interface ReadingDefinition<Value extends string> {
+	vendorSection: string;
+	description: string;
+	default: NoInfer<Value>;
+	/** every value the reading can take (the default among them) → what the tenant does under it */
+	alternatives: Record<Value, string>;
 }
 
-export const STRICT_SHAPES: SandboxShapes = {
-	clientInfoJson: 'object',
-};
+function reading<const Value extends string>(definition: ReadingDefinition<Value>): ReadingDefinition<Value> {
+	return definition;
+}
+
+export type ReadingName = keyof typeof READINGS;
+
+export type SandboxShapes = { [Name in ReadingName]: keyof (typeof READINGS)[Name]['alternatives'] };
+
+export const STRICT_SHAPES: Readonly<SandboxShapes> = Object.fromEntries(
+	Object.entries(READINGS).map(([name, definition]) => [name, definition.default]),
+) as unknown as SandboxShapes;

@@ -1,7 +1,7 @@
 import type { Clock } from './clock';
 import type { UploadedFile } from './http';
 import type { SandboxData } from './state';
-import { VENDOR_ERRORS } from '../nodes/Yunke/shared/errorCatalogue';
+import { vendorMessage } from './vendor';
 import type { SandboxShapes } from './readings';
 
 export type { SandboxShapes };
@@ -10,7 +10,7 @@ export type { SandboxShapes };
 export class VendorFault extends Error {
 	constructor(
 		readonly code: number,
-		readonly msg = VENDOR_ERRORS[code]?.vendorMessage ?? '服务端错误,请联系客服',
+		readonly msg = vendorMessage(code),
 		readonly extra: Record<string, unknown> = {},
 	) {
 		super(`${code} ${msg}`);
