@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { LOGIN_FROM, LOGIN_TIMESTAMP_WINDOW_SECONDS } from './vendor';
+import { API_KEY_ECHO_FIELD, LOGIN_FROM, LOGIN_TIMESTAMP_WINDOW_SECONDS } from './vendor';
 import { Params, VendorFault, type ApiResponse } from './routeToolkit';
 import { parseChinaText, type Clock } from './clock';
 import { expectedUrl, md5 } from './php';
@@ -102,7 +102,7 @@ export class AuthService {
 
 	/** The public parameters every business call carries (§2.5). */
 	verify(data: SandboxData, params: Params, isGet: boolean): void {
-		const apiKey = params.str('api_key') || params.str('apikey');
+		const apiKey = params.str('api_key') || params.str(API_KEY_ECHO_FIELD);
 		const session = this.active;
 		if (!session || session.apiKey !== apiKey || params.str('user_sn') !== session.userSn) {
 			throw new VendorFault(20005);

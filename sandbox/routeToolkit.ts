@@ -1,7 +1,7 @@
 import type { Clock } from './clock';
 import type { UploadedFile } from './http';
 import type { SandboxData } from './state';
-import { vendorMessage } from './vendor';
+import { SUCCESS_CODE, vendorMessage } from './vendor';
 import type { SandboxShapes } from './readings';
 
 export type { SandboxShapes };
@@ -97,11 +97,6 @@ export interface ApiContext {
 	events: SandboxEvents;
 }
 
-/**
- * `client_info_json` (5.7.2): public client code sends a nested object, the docs' examples a JSON
- * string; a tenant accepts one of them and answers 30006 to the other.
- */
-
 export interface SandboxEvents {
 	taskChanged(taskSn: string): void;
 	importFinished(taskSn: string): void;
@@ -114,8 +109,8 @@ export interface Route {
 
 export type AreaRoutes = Record<string, Route>;
 
-export function ok(data?: unknown, msg = '请求处理成功'): ApiResponse {
-	return { json: data === undefined ? { code: 0, msg } : { code: 0, msg, data } };
+export function ok(data?: unknown, msg = vendorMessage(SUCCESS_CODE)): ApiResponse {
+	return { json: data === undefined ? { code: SUCCESS_CODE, msg } : { code: SUCCESS_CODE, msg, data } };
 }
 
 export function page<T>(rows: T[], params: Params, defaultSize: number): { slice: T[]; total: number } {

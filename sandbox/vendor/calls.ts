@@ -17,7 +17,7 @@ export const HANGUP_REASONS = [
 	'欠费',
 	'其他',
 ] as const;
-export type HangupReason = (typeof HANGUP_REASONS)[number];
+type HangupReason = (typeof HANGUP_REASONS)[number];
 export const CONNECTED: HangupReason = '已接通';
 
 /** 6.1 `status`: the AI intent level, A best; §8 of the project's vendor notes fixes A–F. */

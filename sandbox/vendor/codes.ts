@@ -2,7 +2,7 @@
  * The vendor's error-code table (三、错误码定义), code → the vendor's own message, exactly as printed.
  * Business errors travel with HTTP 200 as `{ code, msg }`.
  */
-export const VENDOR_CODES: Readonly<Record<number, string>> = {
+const VENDOR_CODES: Readonly<Record<number, string>> = {
 	0: '请求处理成功',
 	10001: 'url验证失败',
 	20001: '数据传输方式错误',

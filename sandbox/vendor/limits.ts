@@ -10,6 +10,3 @@ export const LIMITS = {
 
 /** The answer to the 101st creation of a day: the pages give no code, so the server error with a reason. */
 export const CREATION_LIMIT_MESSAGE = '今日新建任务次数已达上限(100次),请向已有任务追加号码';
-
-/** 5.1, 5.4, 2.1.1, 3.2, 7.1: `pageSize` defaults to 5; 5.6 to 50; 6.1 to 10. */
-export const DEFAULT_PAGE_SIZE = { usual: 5, stoppedRows: 50, callRecords: 10, dnd: 10 } as const;

@@ -61,7 +61,7 @@ export const VENDOR_PATHS = {
 	'9.1': { method: 'POST', path: '/api/setCallback' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'ANY'; path: string }>;
 
-export type VendorSection = keyof typeof VENDOR_PATHS;
+type VendorSection = keyof typeof VENDOR_PATHS;
 
 /** The path of a section, for route tables: `[path('5.1')]: { … }`. */
 export function path(section: VendorSection): string {

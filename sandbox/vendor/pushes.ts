@@ -10,29 +10,3 @@ export const PUSH_SWITCH = { on: 1, off: 0 } as const;
 
 /** 9.1: `callback_url` must start with `http://` or `https://`. */
 export const CALLBACK_URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
-
-/**
- * 6.6.1: the fields of the newest public call-result sample, in its order (the sample is cut after
- * `talktimes`); `hangup_reason` and the task fields appear in no public sample.
- */
-export const CALL_RESULT_SAMPLE_FIELDS = [
-	'id',
-	'sn',
-	'user_sn',
-	'user_name',
-	'parent_sn',
-	'team_sn',
-	'team_name',
-	'created_at',
-	'updated_at',
-	'name',
-	'phone',
-	'address',
-	'unit',
-	'unit_phone',
-	'project_sn',
-	'project_caption',
-	'connected_at',
-	'disconnected_at',
-	'talktimes',
-] as const;
