@@ -2,7 +2,7 @@ import { ok, VendorFault, type ApiContext, type ApiResponse, type AreaRoutes } f
 import {
 	AUTO_START_VALUE,
 	CREATION_LIMIT_MESSAGE,
-	IMPORT_FAIL_REASON_COLUMN,
+	IMPORT_FAIL_REASON_FIELD,
 	IMPORT_MARK_KEYS,
 	IMPORT_STATE,
 	LIMITS,
@@ -35,7 +35,6 @@ const EMPTY_MARK = Object.fromEntries(IMPORT_MARK_KEYS.map((key) => [key, 0])) a
 
 /** What the platform itself accepts as a number: a mainland mobile or a landline with area code. */
 const DIALLABLE = /^(1\d{10}|0\d{9,11})$/;
-
 
 /** Rows an async import has accepted but not processed yet, per task (import_percent). */
 const pendingImports = new WeakMap<Task, { queued: number; processed: number }>();
@@ -173,7 +172,7 @@ function addRows(
 		const phone = fields[phoneColumn].replace(/[\s-]/g, '');
 		if (!DIALLABLE.test(phone)) {
 			mark.failCount++;
-			failed.push({ ...fields, [IMPORT_FAIL_REASON_COLUMN]: '号码格式错误' });
+			failed.push({ ...fields, [IMPORT_FAIL_REASON_FIELD]: '号码格式错误' });
 		} else if (blacklist.has(phone)) {
 			mark.blacklistCount++;
 		} else if (known.has(phone)) {

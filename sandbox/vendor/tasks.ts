@@ -48,4 +48,4 @@ export const IMPORT_MARK_KEYS = [
  * column of `import_fail_data` (5.7.4 prints rows of template columns only) are the sandbox's own.
  */
 export const DETAIL_CALL_STATUS = { waiting: '待呼叫', dialled: '已呼叫', cancelled: '已取消', stopped: '已停播' } as const;
-export const IMPORT_FAIL_REASON_COLUMN = '失败原因';
+export const IMPORT_FAIL_REASON_FIELD = '失败原因';
