@@ -1,8 +1,9 @@
 /**
- * A real n8n (2.41.1 on Node 24 by default; any line of `tools.ts` through `create({ tools })`) on a throw-away user folder with sqlite: CLI import/execute, an
- * `n8n start` server on 127.0.0.1, publishing (= activating) workflows so their production webhooks
- * register, and reading back executions over the REST API. The parts live beside it: `env.ts` (the
- * environment), `process.ts` (a long-running n8n process), `cli.ts` (one-shot commands), `rest.ts`.
+ * A real n8n (2.41.1 on Node 24 by default; another line of `tools.ts` through `create({ tools })`) on a
+ * throw-away user folder with sqlite: CLI import/execute, an `n8n start` server on 127.0.0.1, publishing
+ * (= activating) workflows so their production webhooks register, and reading back executions over the
+ * REST API. The parts live beside it: `env.ts` (the environment), `process.ts` (a long-running n8n
+ * process), `cli.ts` (one-shot commands), `rest.ts`.
  *
  *   const n8n = await N8nInstance.create();             // ensureTools() + temp user folder
  *   n8n.installPackage();                                // build + pack + extract n8n-nodes-yunke
