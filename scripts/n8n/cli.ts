@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tail } from './env';
-import type { Tools } from './tools';
+import { publishesAsync, type Tools } from './tools';
 
 export interface RunResult {
 	code: number | null;
@@ -145,12 +145,15 @@ export class N8nCli {
 		return this.exportJson(['export:credentials', '--all', '--decrypted']);
 	}
 
-	/** `publish:workflow --id` (2.x's activation): sets the workflow active in the DB; servers pick it up at their next start. */
+	/**
+	 * `publish:workflow --id` (2.x's activation; 1.x has no such command, its `update:workflow --active=true`
+	 * does the same): sets the workflow active in the DB; servers pick it up at their next start.
+	 */
 	async publish(workflowId: string): Promise<void> {
-		await this.mustRun(['publish:workflow', `--id=${workflowId}`]);
+		await this.mustRun(publishesAsync(this.tools) ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true']);
 	}
 
 	async unpublish(workflowId: string): Promise<void> {
-		await this.mustRun(['unpublish:workflow', `--id=${workflowId}`]);
+		await this.mustRun(publishesAsync(this.tools) ? ['unpublish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=false']);
 	}
 }

@@ -1,13 +1,16 @@
 /**
- * `npm run n8n:install` — install (or reuse) the pinned Node 24 + n8n in `.tools/`.
+ * `npm run n8n:install` — install (or reuse) every pinned n8n line with its Node in `.tools/`:
+ * n8n 2.41.1 on Node 24 and n8n 1.123.81 on Node 22.
  * Flags: --force (reinstall), --verbose (stream npm output).
  */
-import { ensureTools } from './tools';
+import { ensureTools, N8N_LINES } from './tools';
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
-	const tools = await ensureTools({ force: args.includes('--force'), verbose: args.includes('--verbose') });
-	process.stdout.write(`node ${tools.nodeVersion}: ${tools.node}\nn8n ${tools.n8nVersion}: ${tools.n8nEntry}\n`);
+	for (const line of N8N_LINES) {
+		const tools = await ensureTools({ line, force: args.includes('--force'), verbose: args.includes('--verbose') });
+		process.stdout.write(`n8n ${tools.n8nVersion} (${line.name}) on node ${tools.nodeVersion}: ${tools.n8nEntry}\n`);
+	}
 }
 
 main().catch((e) => {

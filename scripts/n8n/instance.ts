@@ -1,8 +1,9 @@
 /**
- * A real n8n 2.41.1 (Node 24) on a throw-away user folder with sqlite: CLI import/execute, an
- * `n8n start` server on 127.0.0.1, publishing (= activating) workflows so their production webhooks
- * register, and reading back executions over the REST API. The parts live beside it: `env.ts` (the
- * environment), `process.ts` (a long-running n8n process), `cli.ts` (one-shot commands), `rest.ts`.
+ * A real n8n (2.41.1 on Node 24 by default; another line of `tools.ts` through `create({ tools })`) on a
+ * throw-away user folder with sqlite: CLI import/execute, an `n8n start` server on 127.0.0.1, publishing
+ * (= activating) workflows so their production webhooks register, and reading back executions over the
+ * REST API. The parts live beside it: `env.ts` (the environment), `process.ts` (a long-running n8n
+ * process), `cli.ts` (one-shot commands), `rest.ts`.
  *
  *   const n8n = await N8nInstance.create();             // ensureTools() + temp user folder
  *   n8n.installPackage();                                // build + pack + extract n8n-nodes-yunke
@@ -23,7 +24,7 @@ import { DEFAULT_ENCRYPTION_KEY, freePort, n8nEnv } from './env';
 import { installPackage, installTarball, type PackOptions } from './package';
 import { N8nProcess } from './process';
 import { DEFAULT_OWNER, N8nRest, type PublicationStatus, type RestExecution } from './rest';
-import { ensureTools, type Tools } from './tools';
+import { ensureTools, publishesAsync, type Tools } from './tools';
 
 export { DEFAULT_ENCRYPTION_KEY, freePort } from './env';
 export { N8nCli, parseExecutionJson, type ExecuteResult, type ExecutionJson, type RunResult } from './cli';
@@ -192,7 +193,7 @@ export class N8nInstance {
 		const env = this.env({ N8N_PORT: String(this.port), WEBHOOK_URL: `http://127.0.0.1:${this.port}/`, N8N_EDITOR_BASE_URL: `http://127.0.0.1:${this.port}/` });
 		const server = N8nProcess.spawn({ tools: this.tools, cwd: this.userFolder, env, args: ['start'], onOutput: opts.onOutput });
 		this.server = server;
-		this.client = new N8nRest(this.baseUrl, this.tools.n8nDir);
+		this.client = new N8nRest(this.baseUrl, this.tools.n8nDir, publishesAsync(this.tools));
 		const timeoutMs = opts.timeoutMs ?? 120_000;
 		try {
 			await server.waitUntil(() => mainReady(this.baseUrl, server), timeoutMs);

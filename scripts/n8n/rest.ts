@@ -47,10 +47,14 @@ export class N8nRest {
 	private readonly browserId = randomUUID();
 	owner?: typeof DEFAULT_OWNER;
 
-	/** `n8nDir`: the n8n install (its `flatted` un-flattens execution data). */
+	/**
+	 * `n8nDir`: the n8n install (its `flatted` un-flattens execution data). `publishesAsync`: 2.x registers
+	 * triggers after the activate call returns (poll the publication status); 1.x before it returns.
+	 */
 	constructor(
 		readonly baseUrl: string,
 		private readonly n8nDir: string,
+		private readonly publishesAsync = true,
 	) {}
 
 	/** First call on a fresh DB: `POST /rest/owner/setup`; later: `POST /rest/login`. Keeps the `n8n-auth` cookie. */
@@ -121,6 +125,11 @@ export class N8nRest {
 	}
 
 	async waitForPublicationStatus(workflowId: string, wanted: 'published' | 'not_published', timeoutMs = 30_000): Promise<void> {
+		if (!this.publishesAsync) {
+			const { active } = (await this.rest<{ active: boolean }>('GET', `/rest/workflows/${workflowId}`)).data;
+			if (active === (wanted === 'published')) return;
+			throw new Error(`workflow ${workflowId}: active ${active}, wanted ${wanted}`);
+		}
 		const deadline = Date.now() + timeoutMs;
 		let st: PublicationStatus | undefined;
 		while (Date.now() < deadline) {
