@@ -1,10 +1,11 @@
 /**
- * Per-item operations send up to Batching → Requests in Parallel items at once (default 5). Output order,
+ * Per-item operations send up to Batching → Requests in Parallel items at once (default 8). Output order,
  * pairing, Continue On Fail and the error of a failed run stay as one item after another; a killed key
  * seen by every request in flight costs one login; operations that must stay sequential stay so.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { DEFAULT_REQUESTS_IN_PARALLEL as DEFAULT } from '../../nodes/Yunke/v1/actions/parallelism';
 import type { LoggedRequest } from '../../sandbox/server';
 import { locator, seedTask } from '../helpers/tasks';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
@@ -12,7 +13,7 @@ import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
 const ADD = '/api/importsExcelapi';
 const DELETE = '/api/BlackListDelete';
 // long enough that a loaded machine still sends the first requests of a run before any is answered
-const ANSWER_DELAY_MS = 200;
+const ANSWER_DELAY_MS = 300;
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -60,10 +61,10 @@ async function deleteNumbers(numbers: string[], onError?: 'continueErrorOutput')
 
 describe('per-item operations in parallel', () => {
 	it('keeps input order and pairing when later items are answered first', async () => {
-		const numbers = phones(8);
+		const numbers = phones(DEFAULT + 4);
 		await addNumbers(numbers.slice(0, 1)); // warm: the login is not part of what is timed
 		bed.sandbox.log = [];
-		// the first add to arrive (item 0's) is answered 600 ms late: items 1–5 are answered before it
+		// the first add to arrive (item 0's) is answered 600 ms late: the items in flight with it are answered before it
 		bed.sandbox.injectFault({ path: ADD, action: { type: 'delay', ms: 600 } });
 		const result = await addNumbers(numbers);
 		expect(result.status).toBe('success');
@@ -71,7 +72,7 @@ describe('per-item operations in parallel', () => {
 		expect(pairs(result.outputs[0])).toEqual(indexes(numbers.length));
 		const answered = bed.sandbox.requestsTo(ADD).map((entry) => numbers.indexOf(String(entry.params.phone)));
 		expect(answered).not.toEqual([...answered].sort((a, b) => a - b));
-		expect(mostAtOnce(bed.sandbox.requestsTo(ADD))).toBe(5);
+		expect(mostAtOnce(bed.sandbox.requestsTo(ADD))).toBe(DEFAULT);
 	});
 
 	it('sends as many at once as Requests in Parallel says, and at 1 one after another in input order', async () => {
@@ -99,11 +100,11 @@ describe('per-item operations in parallel', () => {
 		expect(jsonOf(result.outputs[1])).toEqual([{ error: `None of ${numbers[2]} was on the do-not-disturb list [item 2]` }]);
 		expect(pairs(result.outputs[1])).toEqual([{ item: 2 }]);
 		expect(bed.sandbox.data.dnd).toEqual([]);
-		expect(mostAtOnce(bed.sandbox.requestsTo(DELETE))).toBe(5);
+		expect(mostAtOnce(bed.sandbox.requestsTo(DELETE))).toBe(numbers.length);
 	});
 
 	it('without Continue On Fail fails with the first failed item in item order, and starts no item after it', async () => {
-		const numbers = phones(10);
+		const numbers = phones(DEFAULT + 6);
 		await addNumbers(numbers.filter((_phone, index) => index !== 1));
 		numbers[3] = 'call me'; // fails at once, before item 1's answer (not listed) comes back
 		bed.sandbox.log = [];
@@ -111,12 +112,12 @@ describe('per-item operations in parallel', () => {
 		expect(result.status).toBe('error');
 		expect(result.nodeError?.message).toBe(`None of ${numbers[1]} was on the do-not-disturb list [item 1]`);
 		const sent = bed.sandbox.requestsTo(DELETE).map((entry) => numbers.indexOf(String(entry.params.phone_str)));
-		// item 2 was in flight with item 1; item 4 had started before item 3 failed; nothing later started
-		expect(sent.sort((a, b) => a - b)).toEqual([0, 1, 2, 4]);
+		// items 2 and 4… were in flight with item 1, started before item 3 failed; nothing later started
+		expect(sent.sort((a, b) => a - b)).toEqual([0, 1, 2, ...Array.from({ length: DEFAULT - 4 }, (_, index) => index + 4)]);
 	});
 
 	it('a key killed under requests in flight costs one login, shared by all of them', async () => {
-		const numbers = phones(10);
+		const numbers = phones(DEFAULT + 4);
 		await addNumbers(numbers.slice(0, 1));
 		bed.sandbox.auth.invalidate();
 		bed.sandbox.auth.logins = 0;
@@ -132,10 +133,10 @@ describe('per-item operations in parallel', () => {
 	});
 
 	it('a cold credential logs in once for the first requests in flight', async () => {
-		const result = await addNumbers(phones(10));
+		const result = await addNumbers(phones(DEFAULT + 4));
 		expect(result.status).toBe('success');
 		expect(bed.sandbox.auth.logins).toBe(1);
-		expect(mostAtOnce(bed.sandbox.requestsTo(ADD))).toBe(5);
+		expect(mostAtOnce(bed.sandbox.requestsTo(ADD))).toBe(DEFAULT);
 	});
 
 	it('Task → Start, which dials people, stays one request at a time whatever Batching says', async () => {
@@ -143,7 +144,7 @@ describe('per-item operations in parallel', () => {
 		await addNumbers(phones(1, 50));
 		bed.sandbox.log = [];
 		const result = await bed.run(
-			{ resource: 'task', operation: 'start', task: locator('={{ $json.task }}'), batching: { requestsInParallel: 5 } },
+			{ resource: 'task', operation: 'start', task: locator('={{ $json.task }}'), batching: { requestsInParallel: DEFAULT } },
 			tasks.map((task) => ({ task: task.dial_task_main_sn })),
 		);
 		expect(result.status).toBe('success');

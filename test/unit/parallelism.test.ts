@@ -30,14 +30,14 @@ it('declares every per-item operation either parallel or sequential, once', () =
 	expect(new Set(all).size).toBe(all.length);
 });
 
-it('shows Batching → Requests in Parallel (default 5) for the parallel operations only', () => {
+it('shows Batching → Requests in Parallel (default 8) for the parallel operations only', () => {
 	const batching = description.properties.filter((property) => property.name === 'batching');
 	const shownFor = batching.flatMap((property) => {
 		const show = property.displayOptions?.show ?? {};
 		return (show.resource as string[]).flatMap((resource) => (show.operation as string[]).map((operation) => `${resource}.${operation}`));
 	});
 	expect(shownFor.sort()).toEqual(declared(PARALLEL_OPERATIONS).sort());
-	for (const property of batching) expect(property.options).toEqual([expect.objectContaining({ name: 'requestsInParallel', type: 'number', default: 5 })]);
+	for (const property of batching) expect(property.options).toEqual([expect.objectContaining({ name: 'requestsInParallel', type: 'number', default: 8 })]);
 });
 
 it('the README lists which operations run in parallel as the node declares them', () => {

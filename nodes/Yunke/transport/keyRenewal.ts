@@ -151,5 +151,14 @@ function sessionNeedsLogin(session: ICredentialDataDecryptedObject): boolean {
 	if (!session.apiKey) return false; // cold: `send` logs in anyway
 	const expiresAt = Number(session.expiresAt);
 	const nearExpiry = Number.isFinite(expiresAt) && expiresAt > 0 && Date.now() / 1000 > expiresAt - API_KEY_REFRESH_MARGIN_SECONDS;
-	return nearExpiry || session.sessionFor !== sessionOwner(session);
+	return nearExpiry || !ownedByLogin(session);
+}
+
+const owners = new WeakMap<ICredentialDataDecryptedObject, boolean>();
+
+/** Whether the stored key was issued for these login details; once per read (a read is shared by many requests). */
+function ownedByLogin(session: ICredentialDataDecryptedObject): boolean {
+	let owned = owners.get(session);
+	if (owned === undefined) owners.set(session, (owned = session.sessionFor === sessionOwner(session)));
+	return owned;
 }

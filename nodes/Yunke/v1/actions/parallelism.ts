@@ -40,7 +40,7 @@ export const SEQUENTIAL_OPERATIONS: Partial<Record<YunkeResource, readonly strin
 	task: ['start', 'pause', 'terminate', 'delete', 'redialFailed'],
 };
 
-export const DEFAULT_REQUESTS_IN_PARALLEL = 5;
+export const DEFAULT_REQUESTS_IN_PARALLEL = 8;
 const MAX_REQUESTS_IN_PARALLEL = 50;
 
 /** Under a collapsed "Batching" collection, shown only for the operations that may run in parallel. */
@@ -60,8 +60,9 @@ export const batchingProperties: INodeProperties[] = Object.entries(PARALLEL_OPE
 			default: DEFAULT_REQUESTS_IN_PARALLEL,
 			description:
 				'How many items are sent to Yunke at once; 1 sends them one after another. Output order and pairing stay as the input. ' +
-				'n8n\'s HTTP Request node sends every item at once unless its Batching option is set; 5 is about five times faster than one at a time ' +
-				'while keeping few calls open against the tenant. Without Continue On Fail, items after a failing one may already have been sent.',
+				'n8n\'s HTTP Request node sends every item at once unless its Batching option is set; ' +
+				`${DEFAULT_REQUESTS_IN_PARALLEL} at a time is several times faster than one at a time while keeping few calls open against the tenant. ` +
+				'Without Continue On Fail, items after a failing one may already have been sent.',
 		},
 	],
 }));
