@@ -109,14 +109,16 @@ async function benchOperation(ways: Ways, operation: Operation, scriptSns: strin
 	);
 }
 
-/** Wall time of one run, printed with the most requests the sandbox served at once. */
+/** Wall time of one run, printed with this process's CPU time and the most requests the sandbox served at once. */
 async function timed(sandbox: Sandbox, label: string, run: () => Promise<void>): Promise<number> {
 	await sandbox.control('DELETE', 'log');
 	const started = performance.now();
+	const cpu = process.cpuUsage();
 	await run();
 	const seconds = (performance.now() - started) / 1000;
+	const { user, system } = process.cpuUsage(cpu);
 	const log = ((await sandbox.control('GET', 'log')) as { requests: LoggedRequest[] }).requests;
-	console.log(`${label}: ${seconds.toFixed(3)} s, ${log.length} requests, at most ${mostAtOnce(log)} at once`);
+	console.log(`${label}: ${seconds.toFixed(3)} s wall, ${((user + system) / 1e6).toFixed(3)} s client CPU, ${log.length} requests, at most ${mostAtOnce(log)} at once`);
 	return seconds;
 }
 
