@@ -139,6 +139,21 @@ describe('per-item operations in parallel', () => {
 		expect(mostAtOnce(bed.sandbox.requestsTo(ADD))).toBe(DEFAULT);
 	});
 
+	it.each([['0', 0], ['2.5', 2.5]])('rejects Requests in Parallel %s before sending anything, on every item under Continue On Fail', async (_text, value) => {
+		const run = async (onError?: 'continueErrorOutput') =>
+			await bed.run(
+				{ resource: 'doNotDisturb', operation: 'add', source: 'number', phone: '={{ $json.phone }}', days: 0, batching: { requestsInParallel: `={{ ${value} }}` } },
+				phones(3).map((phone) => ({ phone })),
+				{ onError },
+			);
+		const message = `Requests in Parallel: is ${value} [item 0]`;
+		expect((await run()).nodeError?.message).toBe(message);
+		const result = await run('continueErrorOutput');
+		expect(jsonOf(result.outputs[1])).toEqual([{ error: message }, { error: message }, { error: message }]);
+		expect(pairs(result.outputs[1])).toEqual(indexes(3));
+		expect(bed.sandbox.log).toEqual([]);
+	});
+
 	it('Task → Start, which dials people, stays one request at a time whatever Batching says', async () => {
 		const tasks = [0, 1, 2].map((index) => seedTask(bed.sandbox, { source: `任务${index}`, phones: phones(1, index) }));
 		await addNumbers(phones(1, 50));

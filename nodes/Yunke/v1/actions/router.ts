@@ -15,7 +15,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known for resource "${resource}"`);
 	}
 	if (operation.kind === 'batch') return await runBatch(this, operation, items);
-	return [await runPerItem(this, operation, items.length, requestsInParallel(this, resource, operationName))];
+	let inFlight: number;
+	try {
+		inFlight = requestsInParallel(this, resource, operationName);
+	} catch (error) {
+		// a run-wide setting: nothing is sent, every item fails with it
+		const wrapped = asNodeError(this, error, 0);
+		if (!this.continueOnFail()) throw wrapped;
+		return [items.map((_item, itemIndex) => errorItem(wrapped, [itemIndex]))];
+	}
+	return [await runPerItem(this, operation, items.length, inFlight)];
 }
 
 /** A batch operation that fails as a whole (its settings are invalid) fails every item, each paired. */
