@@ -19,6 +19,7 @@ import { ENDPOINTS } from '../nodes/Yunke/shared/contract';
 import { DEFAULT_REQUESTS_IN_PARALLEL } from '../nodes/Yunke/v1/actions/parallelism';
 import { Yunke } from '../nodes/Yunke/Yunke.node';
 import type { LoggedRequest } from '../sandbox/server';
+import { mostAtOnce } from '../test/helpers/requestLog';
 import { TestEngine, type NodeRunResult } from '../test/harness/engine';
 import { DEMO_LOGIN, RawClient } from '../test/helpers/sandbox';
 import { loadHttpRequestNode } from './httpRequestNode';
@@ -177,18 +178,6 @@ async function runHttpRequest(ways: Ways, operation: Operation, values: string[]
 function expectItems(result: NodeRunResult, count: number, who: string): void {
 	if (result.status !== 'success') throw new Error(`${who} run failed: ${result.nodeError?.message ?? result.error?.message}`);
 	if (result.outputs[0].length !== count) throw new Error(`${who}: ${result.outputs[0].length} items for ${count}`);
-}
-
-function mostAtOnce(log: LoggedRequest[]): number {
-	const edges = log.flatMap((entry) => [
-		{ at: entry.receivedMs, change: 1 },
-		{ at: entry.answeredMs, change: -1 },
-	]);
-	edges.sort((a, b) => a.at - b.at || a.change - b.change);
-	let open = 0;
-	let most = 0;
-	for (const edge of edges) most = Math.max(most, (open += edge.change));
-	return most;
 }
 
 function median(values: number[]): number {

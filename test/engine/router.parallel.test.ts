@@ -6,7 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_REQUESTS_IN_PARALLEL as DEFAULT } from '../../nodes/Yunke/v1/actions/parallelism';
-import type { LoggedRequest } from '../../sandbox/server';
+import { mostAtOnce } from '../helpers/requestLog';
 import { locator, seedTask } from '../helpers/tasks';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
 
@@ -30,20 +30,6 @@ const phones = (count: number, from = 0) => Array.from({ length: count }, (_, in
 const pairs = (items: Array<{ pairedItem?: unknown }> | undefined) => (items ?? []).map((item) => item.pairedItem);
 const indexes = (count: number) => Array.from({ length: count }, (_, item) => ({ item }));
 
-/** The most requests the sandbox was serving at one moment. */
-function mostAtOnce(entries: LoggedRequest[]): number {
-	const edges = entries.flatMap((entry) => [
-		{ at: entry.receivedMs, change: 1 },
-		{ at: entry.answeredMs, change: -1 },
-	]);
-	// an answer sent in the same millisecond as the next request arrives did not overlap it
-	edges.sort((a, b) => a.at - b.at || a.change - b.change);
-	let open = 0;
-	let most = 0;
-	for (const edge of edges) most = Math.max(most, (open += edge.change));
-	return most;
-}
-
 async function addNumbers(numbers: string[], batching: INodeParameters = {}) {
 	return await bed.run(
 		{ resource: 'doNotDisturb', operation: 'add', source: 'number', phone: '={{ $json.phone }}', days: 0, batching },
@@ -62,7 +48,7 @@ async function deleteNumbers(numbers: string[], onError?: 'continueErrorOutput')
 describe('per-item operations in parallel', () => {
 	it('keeps input order and pairing when later items are answered first', async () => {
 		const numbers = phones(DEFAULT + 4);
-		await addNumbers(numbers.slice(0, 1)); // warm: the login is not part of what is timed
+		await addNumbers(numbers.slice(0, 1)); // the run below starts with a stored key
 		bed.sandbox.log = [];
 		// the first add to arrive (item 0's) is answered 600 ms late: the items in flight with it are answered before it
 		bed.sandbox.injectFault({ path: ADD, action: { type: 'delay', ms: 600 } });
