@@ -23,6 +23,9 @@ export interface LoggedRequest {
 	paramOrder: string[];
 	files: Array<{ field: string; fileName: string; size: number }>;
 	answer: unknown;
+	/** Date.now() when the request arrived and when its answer was sent (answer delay included) */
+	receivedMs: number;
+	answeredMs: number;
 }
 
 export interface SandboxOptions {
@@ -45,6 +48,8 @@ export interface SandboxSpeed {
 	pushDelayMs: number;
 	/** ms before a newly created task shows in the task list (5.1); other calls see it at once */
 	newTaskListDelayMs: number;
+	/** ms added to every vendor answer (network latency); other requests are served meanwhile */
+	answerDelayMs: number;
 }
 
 const IDLE_CONNECTION_MS = 75_000;
@@ -67,7 +72,7 @@ export class Sandbox {
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.auth = new AuthService(this.clock, { ...AUTH_DEFAULTS, ...options.auth });
-		this.speed = { callMs: 200, asyncImportMs: 300, pushDelayMs: 100, newTaskListDelayMs: 0, ...options.speed };
+		this.speed = { callMs: 200, asyncImportMs: 300, pushDelayMs: 100, newTaskListDelayMs: 0, answerDelayMs: 0, ...options.speed };
 		this.startShapes = { ...STRICT_SHAPES, ...chooseReadings(options.shapes) };
 		this.shapes = { ...this.startShapes };
 		this.data = seedTenant(this.clock);
@@ -134,13 +139,15 @@ export class Sandbox {
 			await controlRoutes(this, request, res);
 			return;
 		}
+		const receivedMs = Date.now();
 		const fault = this.faults.take(request.path);
 		if (fault?.phase === 'before' && (await this.answerFault(fault, res))) {
-			this.record(request, { fault: fault.action.type });
+			this.record(request, { fault: fault.action.type }, receivedMs);
 			return;
 		}
 		const answer = await this.dispatch(request);
-		this.record(request, 'json' in answer ? answer.json : 'file' in answer ? { file: answer.file.fileName } : { text: answer.text });
+		if (this.speed.answerDelayMs > 0) await sleep(this.speed.answerDelayMs);
+		this.record(request, 'json' in answer ? answer.json : 'file' in answer ? { file: answer.file.fileName } : { text: answer.text }, receivedMs);
 		if (fault?.phase === 'after' && (await this.answerFault(fault, res))) return;
 		if ('json' in answer) sendJson(res, answer.json);
 		else if ('file' in answer) sendFile(res, answer.file.data, answer.file.mimeType, answer.file.fileName);
@@ -212,7 +219,7 @@ export class Sandbox {
 		}
 	}
 
-	private record(request: ParsedRequest, answer: unknown): void {
+	private record(request: ParsedRequest, answer: unknown, receivedMs: number): void {
 		this.log.push({
 			at: this.clock.chinaText(),
 			method: request.method,
@@ -222,6 +229,8 @@ export class Sandbox {
 			paramOrder: request.params.map(([key]) => key),
 			files: request.files.map((file) => ({ field: file.field, fileName: file.fileName, size: file.data.length })),
 			answer,
+			receivedMs,
+			answeredMs: Date.now(),
 		});
 	}
 }

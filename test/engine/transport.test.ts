@@ -54,7 +54,8 @@ describe('session handling: one login per credential, never per item', () => {
 		const oldKey = bed.storedSession().apiKey;
 		const other = new RawClient(passwordCredential(bed.sandbox));
 		await other.login();
-		const result = await bed.run(LIST_SCRIPTS, FIVE_ITEMS);
+		// one item after another: the first meets the dead key, the others use the new one (router.parallel.test.ts: in flight)
+		const result = await bed.run({ ...LIST_SCRIPTS, batching: { requestsInParallel: 1 } }, FIVE_ITEMS);
 		expect(result.status).toBe('success');
 		expect(jsonOf(result.outputs[0])).toHaveLength(15);
 		expect(bed.sandbox.auth.logins).toBe(3);

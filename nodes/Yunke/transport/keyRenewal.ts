@@ -11,6 +11,16 @@ const MAX_RENEWALS = 4;
 const STORE_POLLS = 5;
 const STORE_POLL_MS = 100;
 const LOGIN_JITTER_MS = 250;
+/** How long the requests of one execution share one read of the stored session. */
+const SHARED_READ_MS = 1000;
+
+interface SharedRead {
+	data: Promise<ICredentialDataDecryptedObject>;
+	/** `loginsLanded` when the read started */
+	landed: number;
+	at: number;
+}
+const sharedReads = new WeakMap<YunkeContext, SharedRead>();
 
 type Send<T> = (loginWith: ICredentialDataDecryptedObject | undefined) => Promise<T>;
 
@@ -37,7 +47,7 @@ export class RequestSession {
 
 	static async open(ctx: YunkeContext, itemIndex = 0): Promise<RequestSession> {
 		const landedBefore = loginsLanded(credentialIdOf(ctx));
-		return new RequestSession(ctx, itemIndex, await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex), landedBefore);
+		return new RequestSession(ctx, itemIndex, await readSession(ctx, itemIndex, landedBefore), landedBefore);
 	}
 
 	/** The credential's Request Timeout, the one the login uses too. */
@@ -65,8 +75,9 @@ export class RequestSession {
 			await sleep(Math.random() * LOGIN_JITTER_MS);
 			const stored = await this.storedFreshKey(1);
 			if (stored) return await this.sendWithStored(stored, send);
-			// n8n's preAuthentication logs in for an empty key and writes the new key into this object
-			const loginWith = { ...this.data, apiKey: '' };
+			// n8n's preAuthentication logs in for an empty key and writes the new key into this object; this
+			// item's own login details (`data` may be a read shared with other items)
+			const loginWith = { ...(await this.ctx.getCredentials(CREDENTIAL_TYPE, this.itemIndex)), apiKey: '' };
 			this.loggedIn = true;
 			try {
 				return await send(loginWith);
@@ -108,6 +119,26 @@ export class RequestSession {
 	}
 }
 
+/**
+ * The stored session as a request of this execution read it under a second ago, when no login of this
+ * process landed since: the items of a run in flight share it instead of each reading (and decrypting)
+ * the credential. It only decides whether to log in first: n8n reads the credential again to sign the
+ * request, so a newer key is still the one sent, and a login reads its item's credential itself.
+ */
+async function readSession(ctx: YunkeContext, itemIndex: number, landed: number): Promise<ICredentialDataDecryptedObject> {
+	const shared = sharedReads.get(ctx);
+	if (shared && shared.landed === landed && Date.now() - shared.at < SHARED_READ_MS) {
+		try {
+			return await shared.data;
+		} catch {
+			// its failure belongs to the item that read: this one reads for itself below
+		}
+	}
+	const data = ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	sharedReads.set(ctx, { data, landed, at: Date.now() });
+	return await data;
+}
+
 function credentialIdOf(ctx: YunkeContext): string {
 	return ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
 }
@@ -120,5 +151,14 @@ function sessionNeedsLogin(session: ICredentialDataDecryptedObject): boolean {
 	if (!session.apiKey) return false; // cold: `send` logs in anyway
 	const expiresAt = Number(session.expiresAt);
 	const nearExpiry = Number.isFinite(expiresAt) && expiresAt > 0 && Date.now() / 1000 > expiresAt - API_KEY_REFRESH_MARGIN_SECONDS;
-	return nearExpiry || session.sessionFor !== sessionOwner(session);
+	return nearExpiry || !ownedByLogin(session);
+}
+
+const owners = new WeakMap<ICredentialDataDecryptedObject, boolean>();
+
+/** Whether the stored key was issued for these login details; once per read (a read is shared by many requests). */
+function ownedByLogin(session: ICredentialDataDecryptedObject): boolean {
+	let owned = owners.get(session);
+	if (owned === undefined) owners.set(session, (owned = session.sessionFor === sessionOwner(session)));
+	return owned;
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { batchingProperties } from './parallelism';
 import { RESOURCES } from './resources';
 
 const RESOURCE_OPTIONS: Array<{ name: string; value: string; description: string }> = [
@@ -16,7 +17,7 @@ const RESOURCE_OPTIONS: Array<{ name: string; value: string; description: string
 	{ name: 'Task', value: 'task', description: 'AI outbound calling tasks' },
 ];
 
-/** The resource selector followed by every resource's operation selector and fields. */
+/** The resource selector, every resource's operation selector and fields, then Batching (per-item operations that may run in parallel). */
 export const nodeProperties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -27,4 +28,5 @@ export const nodeProperties: INodeProperties[] = [
 		default: 'task',
 	},
 	...Object.values(RESOURCES).flatMap((resource) => resource.description),
+	...batchingProperties,
 ];

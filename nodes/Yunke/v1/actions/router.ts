@@ -1,8 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, errorItem, withItemIndex } from './itemErrors';
+import { asNodeError, errorItem, withItemIndex, type NodeError } from './itemErrors';
 import type { BatchOperation, BinaryOperation, ItemOperation, YunkeResource } from './node.type';
+import { requestsInParallel } from './parallelism';
 import { RESOURCES } from './resources';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -14,7 +15,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known for resource "${resource}"`);
 	}
 	if (operation.kind === 'batch') return await runBatch(this, operation, items);
-	return [await runPerItem(this, operation, items)];
+	let inFlight: number;
+	try {
+		inFlight = requestsInParallel(this, resource, operationName);
+	} catch (error) {
+		// a run-wide setting: nothing is sent, every item fails with it
+		const wrapped = asNodeError(this, error, 0);
+		if (!this.continueOnFail()) throw wrapped;
+		return [items.map((_item, itemIndex) => errorItem(wrapped, [itemIndex]))];
+	}
+	return [await runPerItem(this, operation, items.length, inFlight)];
 }
 
 /** A batch operation that fails as a whole (its settings are invalid) fails every item, each paired. */
@@ -29,23 +39,46 @@ async function runBatch(ctx: IExecuteFunctions, operation: BatchOperation, items
 	}
 }
 
-async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperation | BinaryOperation, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const pairedItem = { item: itemIndex };
-			if (operation.kind === 'binary') {
-				for (const item of await operation.execute.call(ctx, itemIndex)) output.push({ ...item, pairedItem });
-				continue;
+/**
+ * Items start in input order, at most `inFlight` at once (1: one after another); the output keeps the
+ * input order whatever order the answers come in. Without Continue On Fail no item after a failed one
+ * starts, the items already in flight finish, and the node fails with the error of the first failed item.
+ */
+async function runPerItem(
+	ctx: IExecuteFunctions,
+	operation: ItemOperation | BinaryOperation,
+	itemCount: number,
+	inFlight: number,
+): Promise<INodeExecutionData[]> {
+	const outputs: INodeExecutionData[][] = new Array(itemCount);
+	let next = 0;
+	let end = itemCount;
+	let firstFailure: { itemIndex: number; error: NodeError } | undefined;
+	const lane = async () => {
+		while (next < end) {
+			const itemIndex = next++;
+			try {
+				outputs[itemIndex] = await runItem(ctx, operation, itemIndex);
+			} catch (error) {
+				const wrapped = withItemIndex(ctx, error, itemIndex);
+				if (ctx.continueOnFail()) {
+					outputs[itemIndex] = [errorItem(wrapped, [itemIndex])];
+					continue;
+				}
+				end = Math.min(end, itemIndex);
+				if (!firstFailure || itemIndex < firstFailure.itemIndex) firstFailure = { itemIndex, error: wrapped };
 			}
-			const result = await operation.execute.call(ctx, itemIndex);
-			// not n8n's returnJsonArray: it would take a record's own `json` field for the item
-			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem });
-		} catch (error) {
-			const wrapped = withItemIndex(ctx, error, itemIndex);
-			if (!ctx.continueOnFail()) throw wrapped;
-			output.push(errorItem(wrapped, [itemIndex]));
 		}
-	}
-	return output;
+	};
+	await Promise.all(Array.from({ length: Math.min(inFlight, itemCount) }, lane));
+	if (firstFailure) throw firstFailure.error;
+	return outputs.flat();
+}
+
+async function runItem(ctx: IExecuteFunctions, operation: ItemOperation | BinaryOperation, itemIndex: number): Promise<INodeExecutionData[]> {
+	const pairedItem = { item: itemIndex };
+	if (operation.kind === 'binary') return (await operation.execute.call(ctx, itemIndex)).map((item) => ({ ...item, pairedItem }));
+	const result = await operation.execute.call(ctx, itemIndex);
+	// not n8n's returnJsonArray: it would take a record's own `json` field for the item
+	return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
 }
