@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IVersionedNodeType } from 'n8n-workflow';
 
-import { N8N_VERSION, toolPaths } from '../scripts/n8n/tools';
+import { CURRENT_LINE, toolPaths } from '../scripts/n8n/tools';
 
 export interface LoadedHttpRequestNode {
 	node?: IVersionedNodeType;
@@ -24,5 +24,5 @@ export function loadHttpRequestNode(): LoadedHttpRequestNode {
 	const { HttpRequest } = require(file) as { HttpRequest: new () => IVersionedNodeType };
 	const node = new HttpRequest();
 	const version = node.description.defaultVersion ?? Math.max(...Object.keys(node.nodeVersions).map(Number));
-	return { node, version, note: `HTTP Request node ${version} from n8n-nodes-base of n8n ${N8N_VERSION} (${path.dirname(file)})` };
+	return { node, version, note: `HTTP Request node ${version} from n8n-nodes-base of n8n ${CURRENT_LINE.n8nVersion} (${path.dirname(file)})` };
 }
