@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS, INTENT_FIELDS, INTENT_LEVELS } from '../../../shared/contract';
 import { extraVendorFields, pick, readFilterLocator, readLimit } from '../../helpers/fields';
+import { nameOrPhoneSearch } from '../../helpers/phoneNumber';
 import { invalidInput, requireDateRange, requireInteger, requirePhone } from '../../helpers/validation';
 import { yunkeApiRequestAllItems } from '../../../transport';
 import { additionalVendorFields, containsFilter, filtersCollection, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
@@ -90,7 +91,7 @@ function readFilters(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (from) body.start_create_at = from;
 	if (to) body.end_create_at = to;
 	if (filters.phone !== undefined && String(filters.phone).trim() !== '') body.phone = requirePhone(ctx, itemIndex, 'Filters → Phone', filters.phone);
-	if (filters.nameOrPhone) body.namephone = String(filters.nameOrPhone).trim();
+	if (filters.nameOrPhone) body.namephone = nameOrPhoneSearch(filters.nameOrPhone);
 	const task = readFilterLocator(ctx, itemIndex, filters, 'task', 'Task');
 	if (task !== undefined) body.dial_task_main_sn = task;
 	const script = readFilterLocator(ctx, itemIndex, filters, 'script', 'Script');

@@ -12,13 +12,13 @@ import { errorItem, pairedWith, withItemIndex } from '../itemErrors';
 import { poolField } from './customer.descriptions';
 import { readCustomerRow } from './customerRow';
 import { readAccountSns } from './accountSns';
-import { addJson, chunkByQuerySize, groupByTarget, type ImportTarget, type TargetedRow } from './importBatches';
+import { addJson, chunkByQuerySize, groupByTarget, withoutRepeatedNumbers, type ImportTarget, type TargetedRow } from './importBatches';
 
 const properties: INodeProperties[] = [
 	poolField,
 	excelSourceField({
-		excel: 'Each input item carries an Excel file of customers',
-		other: { name: 'Input Items', value: 'json', description: 'Each input item is one customer' },
+		excel: 'Each input item carries an Excel file of customers, sent as it is: the node does not read the file, so write its numbers as bare digits such as 13800138000',
+		other: { name: 'Input Items', value: 'json', description: 'Each input item is one customer; numbers are sent as bare digits, and an item repeating an earlier item’s number is not sent' },
 	}),
 	{
 		displayName: 'Columns',
@@ -87,7 +87,7 @@ export const kind = 'batch';
 
 /**
  * Input items become CRM rows; rows with the same pool and owner travel together in GET requests
- * that stay under the query-size limit. Excel files go one per item.
+ * that stay under the query-size limit, each number once (a repeat is its own output item). Excel files go one per item.
  */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const output: INodeExecutionData[] = [];
@@ -116,7 +116,8 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		}
 	}
 	for (const { target, rows } of groupByTarget(readRows)) {
-		for (const chunk of chunkByQuerySize(rows)) {
+		const { firsts, repeats } = withoutRepeatedNumbers(rows);
+		for (const chunk of chunkByQuerySize(firsts)) {
 			const itemIndexes = chunk.map((entry) => entry.itemIndex);
 			try {
 				const answer = await yunkeApiRequest.call(this, {
@@ -129,6 +130,9 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			} catch (error) {
 				fail(error, itemIndexes);
 			}
+		}
+		for (const { itemIndex, duplicateOf, phone } of repeats) {
+			output.push({ json: { pool: target.pool, notSent: true, reason: `same number as item ${duplicateOf}`, duplicateOf, phone }, pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];
