@@ -41,7 +41,10 @@ export async function controlRoutes(sandbox: Sandbox, request: ParsedRequest, re
 			Object.assign(sandbox.data.account, body.account ?? {});
 			return sendJson(res, { ok: true, auth: sandbox.auth.config, speed: sandbox.speed, shapes: sandbox.shapes });
 		case 'POST records':
-			return sendJson(res, { ok: true, ...generateRecords(sandbox, Number(body.count ?? 0), body.taskSn ? String(body.taskSn) : undefined) });
+			return sendJson(res, {
+				ok: true,
+				...generateRecords(sandbox, Number(body.count ?? 0), body.taskSn ? String(body.taskSn) : undefined, body.days === undefined ? undefined : Number(body.days)),
+			});
 		case 'GET pushes':
 		case 'POST pushes':
 		case 'DELETE pushes':

@@ -12,6 +12,7 @@ import {
 import { readWorkbook } from '../excel';
 import type { SandboxData, Script, Task } from '../state';
 import { newTask, newTaskRow } from '../taskModel';
+import { isDiallable, storedPhone } from '../phoneNumbers';
 
 /**
  * 5.7.1 / 5.7.2 / 5.7.4: creating tasks from rows, appending rows, and the import result.
@@ -42,9 +43,6 @@ const EMPTY_MARK = {
 	fenxianCount: 0,
 	chaopinCount: 0,
 };
-
-/** What the platform itself accepts as a number: a mainland mobile or a landline with area code. */
-const DIALLABLE = /^(1\d{10}|0\d{9,11})$/;
 
 /** 5.7.3's import states: 1 importing, 20 imported (the task itself is not necessarily sent). */
 const IMPORT_RUNNING = 1;
@@ -169,22 +167,23 @@ function createTask(ctx: ApiContext, script: Script, autoStart: boolean): Task {
 
 /** Filters and stores rows the way the platform does; returns this import's counts and rejected rows. */
 function addRows(
-	{ data, clock }: ApiContext,
+	{ data, clock, shapes }: ApiContext,
 	task: Task,
 	script: Script,
 	rows: Row[],
 ): { import_mark: Record<string, number>; import_fail_data: Array<Record<string, string>> } {
 	const phoneColumn = script.columns.find((column) => PHONE_COLUMN_PATTERN.test(column)) ?? '';
 	const nameColumn = script.columns.find((column) => column.includes('姓名')) ?? '';
-	const blacklist = new Set(data.dnd.map((entry) => entry.phone));
-	const known = new Set(task.rows.map((row) => row.phone));
+	// numbers are compared in the tenant's reading (`shapes.phoneMatch`): as sent, or by their digits
+	const blacklist = new Set(data.dnd.map((entry) => storedPhone(shapes, entry.phone)));
+	const known = new Set(task.rows.map((row) => storedPhone(shapes, row.phone)));
 	const mark = { ...EMPTY_MARK, totalCount: rows.length };
 	const failed: Array<Record<string, string>> = [];
 	for (const row of rows) {
 		const fields: Record<string, string> = {};
 		for (const column of script.columns) fields[column] = cell(row, column);
-		const phone = fields[phoneColumn].replace(/[\s-]/g, '');
-		if (!DIALLABLE.test(phone)) {
+		const phone = storedPhone(shapes, fields[phoneColumn]);
+		if (!isDiallable(phone)) {
 			mark.failCount++;
 			failed.push({ ...fields, [IMPORT_FAIL_REASON_FIELD]: '号码格式错误' });
 		} else if (blacklist.has(phone)) {
