@@ -53,7 +53,7 @@ export const description = updateDisplayOptions({ show: { resource: ['doNotDistu
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const source = this.getNodeParameter('source', itemIndex) as 'number' | 'excel';
 	const days = requireInteger(this, itemIndex, 'Block for Days', this.getNodeParameter('days', itemIndex), { min: 0 });
-	const extra = extraVendorFields(this, itemIndex);
+	const extra = extraVendorFields(this, itemIndex, ['phone', 'term_value', DND_UPLOAD_FIELD, 'name', 'unit', 'address', 'remark']);
 	if (source === 'number') {
 		const phone = requirePhone(this, itemIndex, 'Phone Number', this.getNodeParameter('phone', itemIndex));
 		const details = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

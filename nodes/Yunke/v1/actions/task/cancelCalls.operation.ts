@@ -71,7 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const reference = readTaskReference(this, itemIndex);
 	const byNumber = this.getNodeParameter('cancelBy', itemIndex) === 'numbers';
 	const selection = byNumber ? readNumbers(this, itemIndex) : readRows(this, itemIndex);
-	const extra = extraVendorFields(this, itemIndex);
+	const extra = extraVendorFields(this, itemIndex, Object.keys(selection));
 	const sn = await resolveTaskSn(this, itemIndex, reference);
 	const response = await yunkeApiRequest.call(this, {
 		method: 'POST',
