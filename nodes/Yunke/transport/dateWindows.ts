@@ -41,7 +41,7 @@ export function refusesRange(error: unknown, range: CreationRange): boolean {
 
 export interface RangeRead {
 	rows: IDataObject[];
-	/** how many windows the range was read in (1: the whole range at once) */
+	/** how many windows were read (1: the whole range at once) */
 	windows: number;
 }
 
@@ -62,8 +62,9 @@ export async function yunkeApiRequestAllInRange(this: YunkeContext, request: Yun
 	}
 	const rows: IDataObject[] = [];
 	const seen = new Set<string>();
-	const windows = rangeWindows(range);
-	for (const window of windows) {
+	let read = 0;
+	for (const window of rangeWindows(range)) {
+		read++;
 		const limit = paging.limit === undefined ? undefined : paging.limit - rows.length;
 		const part = await yunkeApiRequestAllItems.call(this, within(window), { ...paging, limit });
 		for (const row of part) {
@@ -75,7 +76,7 @@ export async function yunkeApiRequestAllInRange(this: YunkeContext, request: Yun
 		if (paging.limit !== undefined && rows.length >= paging.limit) break;
 		if (paging.stopWhen?.({ items: part, total: undefined })) break;
 	}
-	return { rows, windows: windows.length };
+	return { rows, windows: read };
 }
 
 /** What an output hint says of a range the node chose. */
