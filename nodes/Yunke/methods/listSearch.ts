@@ -69,11 +69,11 @@ export async function searchTasks(
 			: { name: `${String(task.source ?? task.dial_task_main_id)} (${String(task.status ?? '')})`, value: String(task.dial_task_main_sn) };
 	const range = creationRange(undefined, undefined);
 	if (!paginationToken?.startsWith('w')) {
-		try {
-			return await searchPage(this, ENDPOINTS.taskList, paginationToken, rangeBody(range), toResult);
-		} catch (error) {
-			if (!refusesRange(error, range)) throw error;
-		}
+		const whole = await searchPage(this, ENDPOINTS.taskList, paginationToken, rangeBody(range), toResult).catch((error: unknown) => {
+			if (refusesRange(error, range)) return undefined;
+			throw error;
+		});
+		if (whole) return whole;
 	}
 	const windows = rangeWindows(range);
 	let [windowIndex, page] = (paginationToken?.startsWith('w') ? paginationToken.slice(1) : '0:0').split(':').map(Number);

@@ -55,11 +55,11 @@ export async function yunkeApiRequestAllInRange(this: YunkeContext, request: Yun
 		...request,
 		body: { ...(request.body as IDataObject), start_create_at: window.from, end_create_at: window.to },
 	});
-	try {
-		return { rows: await yunkeApiRequestAllItems.call(this, within(range), paging), windows: 1 };
-	} catch (error) {
-		if (!refusesRange(error, range)) throw error;
-	}
+	const whole = await yunkeApiRequestAllItems.call(this, within(range), paging).catch((error: unknown) => {
+		if (refusesRange(error, range)) return undefined;
+		throw error;
+	});
+	if (whole) return { rows: whole, windows: 1 };
 	const rows: IDataObject[] = [];
 	const seen = new Set<string>();
 	let read = 0;
