@@ -1,33 +1,76 @@
 /**
- * The readings of the vendor pages this tenant takes where the pages are strict or ambiguous.
- * The default of each is the reading that hurts a careless client most; tests and users switch to
- * another reading with `POST /__control/config { "shapes": { … } }` or `new Sandbox({ shapes })`.
- * docs/vendor-conformance.md has one row per reading.
+ * The readings of the vendor pages this tenant takes where the pages are strict or ambiguous, one entry
+ * each: the vendor section, what the rule is about, and every value with what the tenant does under it.
+ * The default of each is the reading that hurts a careless client most; tests and users switch with
+ * `POST /__control/config { "shapes": { … } }`, `new Sandbox({ shapes })` or `npm run sandbox -- --reading
+ * name=value`. Types, defaults and validation derive from READINGS, so adding a reading is one entry here
+ * (and its row in docs/vendor-conformance.md).
  */
-export interface SandboxShapes {
-	/** 5.7.2 `client_info_json`: the one form the tenant accepts; the other is answered 30006. */
-	clientInfoJson: 'object' | 'string';
-	/**
-	 * How the platform compares phone numbers (the duplicate check of one task's rows — `repeatCount`,
-	 * the do-not-disturb list, 5.3.2 cancel by number, the `phone` filters): `exact` as sent (every
-	 * public sample is a bare number; nothing says the platform cleans one up), or `normalised` by digits.
-	 */
-	phoneMatch: 'exact' | 'normalised';
-	/** 5.1 and 6.1: "为空请求当天数据" — empty date filters answer `today`'s rows only, or `all` rows. */
-	emptyDates: 'today' | 'all';
-	/**
-	 * 5.1 and 6.1: the widest creation-date range one request may ask for, in days (0 = unlimited);
-	 * a wider one is answered 20002. The docs state no limit; 6.1's own example spans 69 days.
-	 */
-	maxDateRangeDays: number;
-	/** Lists that document no paging (8.1): `samePage` ignores `pageIndex` and answers the first page again; `paged` pages. */
-	unpagedLists: 'samePage' | 'paged';
+export const READINGS = {
+	clientInfoJson: reading({
+		vendorSection: '5.7.2',
+		description: '`client_info_json`: the one form of the rows the tenant accepts; the other is answered 30006.',
+		default: 'object',
+		alternatives: {
+			object: 'a nested object `{"data":[…]}` inside the JSON body, as public client code sends it',
+			string: 'a JSON string, as the table\'s type "json" can be read',
+		},
+	}),
+	phoneMatch: reading({
+		vendorSection: '5.7.2, 5.3.2, 6.1, 8.1–8.4, 6.7',
+		description:
+			'How numbers are compared: the duplicate check of a task\'s rows (`repeatCount`), the do-not-disturb list, cancel by number, the `phone` filters, the CRM pools. Every public sample is a bare number; nothing says the platform cleans one up.',
+		default: 'exact',
+		alternatives: {
+			exact: 'stored and compared as sent: `+86 138 0013 8000` and `13800138000` are two people',
+			normalised: 'compared by their digits without separators or the 86 country code',
+		},
+	}),
+	emptyDates: reading({
+		vendorSection: '5.1, 6.1',
+		description: '`start_create_at` / `end_create_at` left empty: "为空请求当天数据".',
+		default: 'today',
+		alternatives: {
+			today: 'an empty bound is today\'s (China time): no dates means today\'s rows only',
+			all: 'an empty bound is open: no dates means every row',
+		},
+	}),
+	maxDateRangeDays: reading({
+		vendorSection: '5.1, 6.1',
+		description: 'The widest creation range one request may ask for; the docs state none, and 6.1\'s own example spans 69 days.',
+		default: '90',
+		alternatives: {
+			'90': 'a closed range wider than 90 days is answered 20002',
+			unlimited: 'any range is answered',
+		},
+	}),
+	unpagedLists: reading({
+		vendorSection: '8.1',
+		description: 'A list that documents no paging parameters.',
+		default: 'samePage',
+		alternatives: {
+			samePage: '`pageIndex` is ignored (`pageSize` is honoured): every page is the first',
+			paged: '`pageIndex` pages as in the other lists',
+		},
+	}),
+};
+
+interface ReadingDefinition<Value extends string> {
+	vendorSection: string;
+	description: string;
+	default: NoInfer<Value>;
+	/** every value the reading can take (the default among them) → what the tenant does under it */
+	alternatives: Record<Value, string>;
 }
 
-export const STRICT_SHAPES: SandboxShapes = {
-	clientInfoJson: 'object',
-	phoneMatch: 'exact',
-	emptyDates: 'today',
-	maxDateRangeDays: 90,
-	unpagedLists: 'samePage',
-};
+function reading<const Value extends string>(definition: ReadingDefinition<Value>): ReadingDefinition<Value> {
+	return definition;
+}
+
+export type ReadingName = keyof typeof READINGS;
+
+export type SandboxShapes = { [Name in ReadingName]: keyof (typeof READINGS)[Name]['alternatives'] };
+
+export const STRICT_SHAPES: Readonly<SandboxShapes> = Object.fromEntries(
+	Object.entries(READINGS).map(([name, definition]) => [name, definition.default]),
+) as unknown as SandboxShapes;

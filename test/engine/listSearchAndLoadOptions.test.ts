@@ -102,8 +102,8 @@ describe('Dropdowns and resource locators of the admin resources', () => {
 		expect(String(windows[windows.length - 1].params.start_create_at) <= '2019-03-01 10:00:00').toBe(true);
 	});
 
-	it('searchTasks reads the whole range at once where the tenant takes it (reading maxDateRangeDays: 0)', async () => {
-		bed.sandbox.shapes.maxDateRangeDays = 0;
+	it('searchTasks reads the whole range at once where the tenant takes it (reading maxDateRangeDays: unlimited)', async () => {
+		bed.sandbox.shapes.maxDateRangeDays = 'unlimited';
 		try {
 			const old = seedTask(bed.sandbox, { source: '老回访', createdAt: '2019-03-01 10:00:00' });
 			const found = await methods.listSearch.searchTasks.call(loadOptionsContext(), '老');
