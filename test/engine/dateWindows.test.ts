@@ -1,6 +1,5 @@
 import { formatChinaTime } from '../../nodes/Yunke/shared/chinaTime';
 import { generateRecords } from '../../sandbox/bulkRecords';
-import { STRICT_SHAPES } from '../../sandbox/readings';
 import { importIntoParameters, people } from '../helpers/imports';
 import { locator, seedTask } from '../helpers/tasks';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
@@ -16,7 +15,6 @@ beforeAll(async () => (bed = await yunkeTestBed()));
 afterAll(async () => await bed.close());
 beforeEach(() => {
 	bed.sandbox.reset();
-	Object.assign(bed.sandbox.shapes, STRICT_SHAPES);
 	bed.coldCredential();
 });
 

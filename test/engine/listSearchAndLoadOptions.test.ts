@@ -3,7 +3,6 @@ import { Workflow, type INode, type IWorkflowBase, type IWorkflowExecuteAddition
 
 import { formatChinaTime } from '../../nodes/Yunke/shared/chinaTime';
 import { YunkeV1 } from '../../nodes/Yunke/v1/YunkeV1.node';
-import { STRICT_SHAPES } from '../../sandbox/readings';
 import { seedTask } from '../helpers/tasks';
 import { CREDENTIAL_REF, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
 
@@ -104,13 +103,9 @@ describe('Dropdowns and resource locators of the admin resources', () => {
 
 	it('searchTasks reads the whole range at once where the tenant takes it (reading maxDateRangeDays: unlimited)', async () => {
 		bed.sandbox.shapes.maxDateRangeDays = 'unlimited';
-		try {
-			const old = seedTask(bed.sandbox, { source: '老回访', createdAt: '2019-03-01 10:00:00' });
-			const found = await methods.listSearch.searchTasks.call(loadOptionsContext(), '老');
-			expect(found).toEqual({ results: [{ name: '老回访 (暂停发送)', value: old.dial_task_main_sn }], paginationToken: undefined });
-			expect(bed.sandbox.requestsTo('/api/index')).toHaveLength(1);
-		} finally {
-			bed.sandbox.shapes.maxDateRangeDays = STRICT_SHAPES.maxDateRangeDays;
-		}
+		const old = seedTask(bed.sandbox, { source: '老回访', createdAt: '2019-03-01 10:00:00' });
+		const found = await methods.listSearch.searchTasks.call(loadOptionsContext(), '老');
+		expect(found).toEqual({ results: [{ name: '老回访 (暂停发送)', value: old.dial_task_main_sn }], paginationToken: undefined });
+		expect(bed.sandbox.requestsTo('/api/index')).toHaveLength(1);
 	});
 });

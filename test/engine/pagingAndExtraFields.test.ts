@@ -1,4 +1,3 @@
-import { STRICT_SHAPES } from '../../sandbox/readings';
 import type { DndEntry } from '../../sandbox/state';
 import { createParameters, people, seedTask } from '../helpers/imports';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
@@ -8,7 +7,6 @@ beforeAll(async () => (bed = await yunkeTestBed()));
 afterAll(async () => await bed.close());
 beforeEach(() => {
 	bed.sandbox.reset();
-	Object.assign(bed.sandbox.shapes, STRICT_SHAPES);
 	bed.coldCredential();
 });
 

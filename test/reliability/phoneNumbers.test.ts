@@ -7,7 +7,6 @@
  */
 import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 import { samePersonKey } from '../../sandbox/phoneNumbers';
-import { STRICT_SHAPES } from '../../sandbox/readings';
 import type { Task } from '../../sandbox/state';
 import { createParameters, importIntoParameters } from '../helpers/imports';
 import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
@@ -22,7 +21,6 @@ beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 2 })));
 afterAll(async () => await bed.close());
 beforeEach(() => {
 	bed.sandbox.reset();
-	Object.assign(bed.sandbox.shapes, STRICT_SHAPES);
 	bed.coldCredential();
 });
 

@@ -1,5 +1,5 @@
 import { generateRecords } from '../../sandbox/bulkRecords';
-import { STRICT_SHAPES, type SandboxShapes } from '../../sandbox/readings';
+import type { SandboxShapes } from '../../sandbox/readings';
 import type { Sandbox } from '../../sandbox/server';
 import { importTargets } from '../helpers/imports';
 import { RawClient, passwordCredential, startSandbox } from '../helpers/sandbox';
@@ -11,7 +11,6 @@ beforeAll(async () => (sandbox = await startSandbox({ speed: { callMs: 10 } })))
 afterAll(async () => await sandbox.stop());
 beforeEach(async () => {
 	sandbox.reset();
-	Object.assign(sandbox.shapes, STRICT_SHAPES);
 	client = new RawClient(passwordCredential(sandbox));
 	await client.login();
 });

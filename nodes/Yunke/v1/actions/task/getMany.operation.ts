@@ -52,7 +52,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const { from, to } = requireDateRange(this, itemIndex, ['Created After', filters.createdAfter], ['Created Before', filters.createdBefore]);
-	const body: IDataObject = {};
+	// the dates come first, as 5.1 lists them; yunkeApiRequestAllInRange fills them in
+	const body: IDataObject = { start_create_at: '', end_create_at: '' };
 	if (filters.status !== undefined && filters.status !== '') body.status = Number(filters.status);
 	const owner = readFilterLocator(this, itemIndex, filters, 'subAccount', 'Sub-Account');
 	if (owner !== undefined) body.ai_user_sn = owner;
