@@ -31,7 +31,7 @@ describe('Call Record → Get Many without dates', () => {
 		const result = await bed.run({ resource: 'callRecord', operation: 'getMany', returnAll: true });
 		const records = jsonOf(result.outputs[0]);
 		expect(records).toHaveLength(90);
-		expect(new Set(records.map((record) => record.sn)).size).toBe('90');
+		expect(new Set(records.map((record) => record.sn)).size).toBe(90);
 		expect(hintsOf(result)).toEqual([`Item 0: Created from 2018-01-01 00:00:00 to ${endOfToday()} (China time), read in ${windowCount()} windows of 90 days`]);
 		const [whole, ...windows] = bed.sandbox.requestsTo('/api/crmList');
 		expect(whole.params).toMatchObject({ start_create_at: '2018-01-01 00:00:00', end_create_at: endOfToday() });
