@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { formatChinaTime } from '../../../../shared/chinaTime';
+import { formatChinaTime, parseChinaTime } from '../../../../shared/chinaTime';
 import { ENDPOINTS } from '../../../../shared/contract';
 import { creationRange, yunkeApiRequestAllInRange } from '../../../../transport';
 
@@ -26,14 +26,24 @@ export async function listAllTasks(
 	ctx: IExecuteFunctions,
 	itemIndex = 0,
 	stopWhen?: (task: KnownTask) => boolean,
+	createdFrom?: string,
 ): Promise<KnownTask[]> {
 	const { rows } = await yunkeApiRequestAllInRange.call(
 		ctx,
 		{ method: 'POST', endpoint: ENDPOINTS.taskList, body: {}, itemIndex },
-		creationRange(undefined, undefined),
+		creationRange(createdFrom, undefined),
 		stopWhen ? { stopWhen: (page) => page.items.some((row) => stopWhen(toKnownTask(row))) } : {},
 	);
 	return rows.map(toKnownTask);
+}
+
+/**
+ * Tasks a request sent at `sentAt` (China time) may have created: those created since the day before
+ * (a server clock behind ours), one request where a walk over every date would take dozens.
+ */
+export async function listTasksCreatedSince(ctx: IExecuteFunctions, itemIndex: number, sentAt: string, stopWhen: (task: KnownTask) => boolean): Promise<KnownTask[]> {
+	const dayBefore = formatChinaTime(new Date((parseChinaTime(sentAt) ?? new Date()).getTime() - 24 * 3600_000));
+	return await listAllTasks(ctx, itemIndex, stopWhen, `${dayBefore.slice(0, 10)} 00:00:00`);
 }
 
 /** The first task that matches, reading no further pages than needed. */
