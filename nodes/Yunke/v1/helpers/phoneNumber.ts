@@ -1,3 +1,5 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
 /**
  * Phone numbers in the one form Yunke stores them: bare mainland digits (every vendor sample and
  * public client: `15899770637`, `18027465792`). The platform matches numbers as given — its duplicate
@@ -57,4 +59,16 @@ function nationalPart(digits: string): string | undefined {
 export function nameOrPhoneSearch(raw: unknown): string {
 	const text = String(raw ?? '').trim();
 	return normalisePhoneNumber(text) ?? text;
+}
+
+/** An input item not sent because an earlier item of the same import has its number. */
+export interface RepeatedNumber {
+	itemIndex: number;
+	duplicateOf: number;
+	phone: string;
+}
+
+/** The output item of a repeated number, paired with its input item; `context` names where it was not sent. */
+export function repeatedNumberItem({ itemIndex, duplicateOf, phone }: RepeatedNumber, context: IDataObject): INodeExecutionData {
+	return { json: { ...context, notSent: true, reason: `same number as item ${duplicateOf}`, duplicateOf, phone }, pairedItem: { item: itemIndex } };
 }

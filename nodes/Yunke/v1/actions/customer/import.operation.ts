@@ -5,6 +5,7 @@ import { CUSTOMER_FOLLOW_SET, ENDPOINTS } from '../../../shared/contract';
 import { MultipartBody } from '../../../shared/multipart';
 import { readExcelUpload } from '../../helpers/excelUpload';
 import { locatorValue } from '../../helpers/fields';
+import { repeatedNumberItem } from '../../helpers/phoneNumber';
 import { yunkeApiRequest } from '../../../transport';
 import { excelSourceField, inputBinaryField } from '../excel.descriptions';
 import { subAccountLocator } from '../../../methods/locators';
@@ -131,9 +132,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 				fail(error, itemIndexes);
 			}
 		}
-		for (const { itemIndex, duplicateOf, phone } of repeats) {
-			output.push({ json: { pool: target.pool, notSent: true, reason: `same number as item ${duplicateOf}`, duplicateOf, phone }, pairedItem: { item: itemIndex } });
-		}
+		for (const repeat of repeats) output.push(repeatedNumberItem(repeat, { pool: target.pool }));
 	}
 	return [output];
 }

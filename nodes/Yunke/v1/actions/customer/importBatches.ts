@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { CUSTOMER_COLUMNS, CUSTOMER_IMPORT_MAX_QUERY_BYTES } from '../../../shared/contract';
+import type { RepeatedNumber } from '../../helpers/phoneNumber';
 
 /** Where a customer row goes: the pool and its parameters. */
 export interface ImportTarget {
@@ -30,10 +31,10 @@ export function groupByTarget(rows: TargetedRow[]): Array<{ target: ImportTarget
 }
 
 /** Rows whose number an earlier row of the same group already has are not sent. */
-export function withoutRepeatedNumbers(rows: PendingRow[]): { firsts: PendingRow[]; repeats: Array<{ itemIndex: number; duplicateOf: number; phone: string }> } {
+export function withoutRepeatedNumbers(rows: PendingRow[]): { firsts: PendingRow[]; repeats: RepeatedNumber[] } {
 	const firstItemByPhone = new Map<string, number>();
 	const firsts: PendingRow[] = [];
-	const repeats: Array<{ itemIndex: number; duplicateOf: number; phone: string }> = [];
+	const repeats: RepeatedNumber[] = [];
 	for (const entry of rows) {
 		const phone = entry.row[CUSTOMER_COLUMNS.phone];
 		const first = firstItemByPhone.get(phone);

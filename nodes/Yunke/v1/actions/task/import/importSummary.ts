@@ -5,6 +5,7 @@ import { englishCounts, type ImportMark } from './importResultFields';
 import { itemRanges, type ImportBatch } from './batches';
 import { MaybeAppliedError } from './maybeApplied';
 import { asNodeError, errorItems } from '../../itemErrors';
+import { repeatedNumberItem } from '../../../helpers/phoneNumber';
 import type { MappedRows } from './rows';
 import type { ImportSettings } from './settings';
 import type { TaskRef } from './submitBatch';
@@ -57,10 +58,7 @@ export function importOutput(ctx: IExecuteFunctions, settings: ImportSettings, o
 	if (outcome.invalid.itemIndexes.length > 0) summary.invalidItems = itemRanges(outcome.invalid.itemIndexes);
 	const notImported = failure === undefined ? [] : failureItems(ctx, summary, outcome);
 	const summaryItem: INodeExecutionData = { json: summary, pairedItem: sentItems.map((item) => ({ item })) };
-	const duplicateItems: INodeExecutionData[] = duplicates.map(({ itemIndex, duplicateOf, phone }) => ({
-		json: { notSent: true, reason: `same number as item ${duplicateOf}`, duplicateOf, phone, taskId: task.id, taskSn: task.sn },
-		pairedItem: { item: itemIndex },
-	}));
+	const duplicateItems = duplicates.map((repeat) => repeatedNumberItem(repeat, { taskId: task.id, taskSn: task.sn }));
 	return [summaryItem, ...outcome.rejected, ...duplicateItems, ...outcome.invalid.errorItems, ...notImported];
 }
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationE
 import { PHONE_COLUMN_PATTERN } from '../../../../shared/contract';
 import { phpJsonString } from '../../../../shared/phpJson';
 import { invalidInput, isBlank } from '../../../helpers/validation';
-import { normalisePhoneNumber, PHONE_NUMBER_HELP } from '../../../helpers/phoneNumber';
+import { normalisePhoneNumber, PHONE_NUMBER_HELP, type RepeatedNumber } from '../../../helpers/phoneNumber';
 import { asNodeError } from '../../itemErrors';
 import type { TemplateColumn } from './template';
 
@@ -21,13 +21,7 @@ export interface MappedRows {
 	/** items that failed the checks (only collected with Continue On Fail; otherwise the first one throws) */
 	invalid: Array<{ itemIndex: number; error: NodeOperationError }>;
 	/** items not sent because an earlier item of this run has the same number (Yunke would call it twice or count a repeat) */
-	duplicates: DuplicateRow[];
-}
-
-export interface DuplicateRow {
-	itemIndex: number;
-	duplicateOf: number;
-	phone: string;
+	duplicates: RepeatedNumber[];
 }
 
 interface MappingOptions {
