@@ -53,6 +53,15 @@ export const READINGS = {
 			paged: '`pageIndex` pages as in the other lists',
 		},
 	}),
+	skillGroupDelete: reading({
+		vendorSection: '2.3.4',
+		description: 'The delete page prints the list path of 2.3.1 and no other.',
+		default: 'listPathDeletes',
+		alternatives: {
+			listPathDeletes: 'on the list path, a request with `entityInstanceId` deletes those groups and answers `{rst:"200", success_num, fail_num}`',
+			listPathLists: 'the list path only lists: a request with `entityInstanceId` is answered with the list and deletes nothing',
+		},
+	}),
 };
 
 interface ReadingDefinition<Value extends string> {

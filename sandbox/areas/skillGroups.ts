@@ -7,7 +7,7 @@ export const skillGroupRoutes: AreaRoutes = {
 	// 2.3.4 prints this path too: a request naming groups in `entityInstanceId` deletes them
 	[path('2.3.1')]: {
 		method: 'POST',
-		handler: (ctx) => (ctx.params.has('entityInstanceId') ? deleteGroups(ctx) : listGroups(ctx)),
+		handler: (ctx) => (ctx.params.has('entityInstanceId') && ctx.shapes.skillGroupDelete === 'listPathDeletes' ? deleteGroups(ctx) : listGroups(ctx)),
 	},
 	[path('2.3.3')]: {
 		method: 'POST',

@@ -32,6 +32,14 @@ describe('sandbox paths, as the vendor pages print them', () => {
 		expect(guessed.status).toBe(404);
 	});
 
+	it('2.3.4 under the reading listPathLists: the list path answers the list and deletes nothing', async () => {
+		sandbox.shapes.skillGroupDelete = 'listPathLists';
+		const group = String(sandbox.data.skillGroups[0].skillgroup_sn);
+		const answer = await client.call('POST', '/api/skillGroupListsDataapii', { entityInstanceId: JSON.stringify([group]) });
+		expect(answer.data).toMatchObject({ total: 1 });
+		expect(sandbox.data.skillGroups.map((entry) => entry.skillgroup_sn)).toContain(group);
+	});
+
 	it('business errors carry the vendor\'s own message for their code', async () => {
 		const answer = await client.call('POST', '/api/operateTask', { pkeys: '', project_type: 2, oper: 'stop' });
 		expect(answer.data).toEqual({ code: 50001, msg: '至少选择一条数据' });
