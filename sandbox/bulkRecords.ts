@@ -4,21 +4,26 @@ import type { Task } from './state';
 import { newTask, taskBySn } from './taskModel';
 import { wavTone } from './wav';
 
+const DAY_MS = 24 * 3600_000;
+
 /**
  * Fills `data.records` with `count` calls at once (benchmarks, paging tests), attached to `taskSn` or
  * to a task named 批量生成 on the first script and sub-account. Numbers run 13900000000, …01, …
- * so outcomes follow callOutcome; calls are one second apart, the newest now.
+ * so outcomes follow callOutcome; calls are spread evenly over the last `days` days (so that a
+ * client reading "today" only sees a part), the newest now.
  */
-export function generateRecords(sandbox: Sandbox, count: number, taskSn?: string): { created: number; total: number } {
+export function generateRecords(sandbox: Sandbox, count: number, taskSn?: string, days = 7): { created: number; total: number } {
 	const data = sandbox.data;
 	const task: Task | undefined = taskSn ? taskBySn(data, taskSn) : bulkTask(sandbox);
 	if (!task) throw new Error(`no task ${taskSn}`);
 	const recording = wavTone(200);
-	const start = sandbox.clock.now().getTime() - count * 1000;
+	const now = sandbox.clock.now().getTime();
+	const step = count > 1 ? Math.floor((days * DAY_MS) / count) : 0;
 	const offset = data.records.length;
 	for (let i = 0; i < count; i++) {
 		const phone = `139${String(offset + i).padStart(8, '0')}`;
-		const record = buildCallRecord(data, sandbox.clock, task, { phone, name: `客户${offset + i}` }, new Date(start + i * 1000), { recording });
+		const at = new Date(now - (count - 1 - i) * step);
+		const record = buildCallRecord(data, sandbox.clock, task, { phone, name: `客户${offset + i}` }, at, { recording });
 		data.records.push(record);
 	}
 	return { created: count, total: data.records.length };

@@ -40,7 +40,10 @@ export async function controlRoutes(sandbox: Sandbox, request: ParsedRequest, re
 		case 'GET config':
 			return sendJson(res, currentConfig(sandbox));
 		case 'POST records':
-			return sendJson(res, { ok: true, ...generateRecords(sandbox, Number(body.count ?? 0), body.taskSn ? String(body.taskSn) : undefined) });
+			return sendJson(res, {
+				ok: true,
+				...generateRecords(sandbox, Number(body.count ?? 0), body.taskSn ? String(body.taskSn) : undefined, body.days === undefined ? undefined : Number(body.days)),
+			});
 		case 'GET pushes':
 		case 'POST pushes':
 		case 'DELETE pushes':

@@ -16,6 +16,43 @@ export const READINGS = {
 			string: 'a JSON string, as the table\'s type "json" can be read',
 		},
 	}),
+	phoneMatch: reading({
+		vendorSection: '5.7.2, 5.3.2, 6.1, 8.1–8.4, 6.7',
+		description:
+			'How numbers are compared: the duplicate check of a task\'s rows (`repeatCount`), the do-not-disturb list, cancel by number, the `phone` filters, the CRM pools. Every public sample is a bare number; nothing says the platform cleans one up.',
+		default: 'exact',
+		alternatives: {
+			exact: 'stored and compared as sent: `+86 138 0013 8000` and `13800138000` are two people',
+			normalised: 'compared by their digits without separators or the 86 country code',
+		},
+	}),
+	emptyDates: reading({
+		vendorSection: '5.1, 6.1',
+		description: '`start_create_at` / `end_create_at` left empty: "为空请求当天数据".',
+		default: 'today',
+		alternatives: {
+			today: 'an empty bound is today\'s (China time): no dates means today\'s rows only',
+			all: 'an empty bound is open: no dates means every row',
+		},
+	}),
+	maxDateRangeDays: reading({
+		vendorSection: '5.1, 6.1',
+		description: 'The widest creation range one request may ask for; the docs state none, and 6.1\'s own example spans 69 days.',
+		default: '90',
+		alternatives: {
+			'90': 'a closed range wider than 90 days is answered 20002',
+			unlimited: 'any range is answered',
+		},
+	}),
+	unpagedLists: reading({
+		vendorSection: '8.1',
+		description: 'A list that documents no paging parameters.',
+		default: 'samePage',
+		alternatives: {
+			samePage: '`pageIndex` is ignored (`pageSize` is honoured): every page is the first',
+			paged: '`pageIndex` pages as in the other lists',
+		},
+	}),
 	skillGroupDelete: reading({
 		vendorSection: '2.3.4',
 		description: 'The delete page prints the list path of 2.3.1 and no other.',

@@ -3,8 +3,8 @@ import { CUSTOMER_SEARCH_FIELDS, LIMITS, path, PHONE_COLUMN_PATTERN } from '../v
 import { parseChinaText } from '../clock';
 import { readWorkbook } from '../excel';
 import { nextId, type Customer, type SandboxData } from '../state';
+import { samePersonKey, storedPhone } from '../phoneNumbers';
 
-const PHONE = /^\d{5,20}$/;
 const NAME_COLUMN = /姓名|名字|name/i;
 
 /** 6.7.1–6.7.9: the CRM's private pool (私海, owned by sub-accounts) and public pool (公海). */
@@ -44,20 +44,20 @@ export const customerRoutes: AreaRoutes = {
 	},
 	[path('6.7.6')]: {
 		method: 'GET',
-		handler: ({ data, params }) => {
-			const phones = params.list('phone');
+		handler: ({ data, params, shapes }) => {
+			const phones = params.list('phone').map((phone) => storedPhone(shapes, phone));
 			if (phones.length === 0) throw new VendorFault(50001);
-			const found = phones.filter((phone) => data.customers.some((customer) => !customer.isPrivate && customer.phone === phone));
-			data.customers = data.customers.filter((customer) => customer.isPrivate || !phones.includes(customer.phone));
+			const found = phones.filter((phone) => data.customers.some((customer) => !customer.isPrivate && storedPhone(shapes, customer.phone) === phone));
+			data.customers = data.customers.filter((customer) => customer.isPrivate || !phones.includes(storedPhone(shapes, customer.phone)));
 			return ok({ success: found.length, fail: phones.length - found.length }, '删除完成');
 		},
 	},
 	[path('6.7.7')]: {
 		method: 'GET',
-		handler: ({ data, params, clock }) => {
-			const phones = params.list('phone');
+		handler: ({ data, params, clock, shapes }) => {
+			const phones = params.list('phone').map((phone) => storedPhone(shapes, phone));
 			if (phones.length === 0) throw new VendorFault(50001);
-			for (const customer of data.customers.filter((entry) => entry.isPrivate && phones.includes(entry.phone))) {
+			for (const customer of data.customers.filter((entry) => entry.isPrivate && phones.includes(storedPhone(shapes, entry.phone)))) {
 				Object.assign(customer, { isPrivate: false, owner_sn: '', follow_user_sn: [], updated_at: clock.chinaText() });
 			}
 			return ok(undefined, '操作成功');
@@ -65,12 +65,12 @@ export const customerRoutes: AreaRoutes = {
 	},
 	[path('6.7.9')]: {
 		method: 'GET',
-		handler: ({ data, params, clock }) => {
-			const phones = params.list('phone');
+		handler: ({ data, params, clock, shapes }) => {
+			const phones = params.list('phone').map((phone) => storedPhone(shapes, phone));
 			const followers = params.list('follow_user_sn');
 			if (phones.length === 0 || followers.length === 0) throw new VendorFault(50001);
 			requireOwnAccounts(data, followers);
-			for (const customer of data.customers.filter((entry) => entry.isPrivate && phones.includes(entry.phone))) {
+			for (const customer of data.customers.filter((entry) => entry.isPrivate && phones.includes(storedPhone(shapes, entry.phone)))) {
 				customer.follow_user_sn = followers;
 				customer.updated_at = clock.chinaText();
 			}
@@ -96,7 +96,7 @@ function excelRows({ files }: ApiContext): Array<Record<string, unknown>> {
 
 /** Imports answer like 6.7.3: counts as numbers and strings, `rst` "200". */
 function importRows(ctx: ApiContext, rows: Array<Record<string, unknown>>, pool: 'private' | 'public'): ApiResponse {
-	const { data, params, clock } = ctx;
+	const { data, params, clock, shapes } = ctx;
 	if (rows.length > LIMITS.rowsPerImport) throw new VendorFault(30005);
 	const owners = pool === 'private' ? params.list('user_sn_input') : [];
 	if (pool === 'private') {
@@ -109,9 +109,9 @@ function importRows(ctx: ApiContext, rows: Array<Record<string, unknown>>, pool:
 	let repeat = 0;
 	rows.forEach((row, index) => {
 		const phoneKey = Object.keys(row).find((key) => PHONE_COLUMN_PATTERN.test(key));
-		const phone = String(phoneKey ? row[phoneKey] : '').replace(/\D/g, '');
-		if (!PHONE.test(phone)) return void fail++;
-		const existing = data.customers.find((customer) => customer.phone === phone);
+		const phone = storedPhone(shapes, phoneKey ? row[phoneKey] : '');
+		if (!/^\d{5,20}$/.test(samePersonKey(phone))) return void fail++;
+		const existing = data.customers.find((customer) => storedPhone(shapes, customer.phone) === phone);
 		if (existing && !(takeOver && existing.isPrivate)) return void repeat++;
 		if (existing) data.customers = data.customers.filter((customer) => customer !== existing);
 		const nameKey = Object.keys(row).find((key) => NAME_COLUMN.test(key));

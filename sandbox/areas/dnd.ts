@@ -1,10 +1,10 @@
-import { ok, page, VendorFault, type AreaRoutes, type ApiContext } from '../routeToolkit';
+import { ok, page, Params, VendorFault, type AreaRoutes, type ApiContext } from '../routeToolkit';
 import { DND_UPLOAD_FIELD, path } from '../vendor';
 import { buildWorkbook, readWorkbook } from '../excel';
 import { nextId, type DndEntry } from '../state';
 import { XLSX_MIME } from './scripts';
+import { samePersonKey, storedPhone } from '../phoneNumbers';
 
-const PHONE = /^\d{5,20}$/;
 const DAY_MS = 24 * 3600_000;
 /** Column headers of the download (8.3) and of the upload template (8.4). */
 const COLUMNS = ['电话', '姓名', '单位', '地址', '备注', '期限(天)', '创建时间', '到期时间', '来源'];
@@ -13,20 +13,22 @@ const COLUMNS = ['电话', '姓名', '单位', '地址', '备注', '期限(天)'
 export const dndRoutes: AreaRoutes = {
 	[path('8.1')]: {
 		method: 'POST',
-		handler: ({ data, params }) => {
-			const { slice, total } = page([...data.dnd].reverse(), params, 10);
+		handler: ({ data, params, shapes }) => {
+			// 8.1 documents no paging: a tenant may ignore pageIndex and answer the first page every time
+			const paging = shapes.unpagedLists === 'samePage' ? unpagedParams(params) : params;
+			const { slice, total } = page([...data.dnd].reverse(), paging, 10);
 			return { json: { total, datas: slice } };
 		},
 	},
 	[path('8.2')]: {
 		method: 'POST',
-		handler: ({ data, params }) => {
+		handler: ({ data, params, shapes }) => {
 			const ids = params.list('ids_json');
-			const phones = params.list('phone_str');
+			const phones = params.list('phone_str').map((phone) => storedPhone(shapes, phone));
 			if (ids.length === 0 && phones.length === 0) throw new VendorFault(50001);
 			const targets = ids.length ? ids : phones;
-			const matches = (entry: DndEntry) => (ids.length ? ids.includes(String(entry.id)) : phones.includes(entry.phone));
-			const removed = new Set(data.dnd.filter(matches).map((entry) => (ids.length ? String(entry.id) : entry.phone)));
+			const matches = (entry: DndEntry) => (ids.length ? ids.includes(String(entry.id)) : phones.includes(storedPhone(shapes, entry.phone)));
+			const removed = new Set(data.dnd.filter(matches).map((entry) => (ids.length ? String(entry.id) : storedPhone(shapes, entry.phone))));
 			data.dnd = data.dnd.filter((entry) => !matches(entry));
 			return { json: { code: 0, msg: '移除成功', success: removed.size, fail: targets.length - removed.size } };
 		},
@@ -50,10 +52,11 @@ export const dndRoutes: AreaRoutes = {
 			let fail = 0;
 			let repeat = 0;
 			for (const candidate of candidates) {
-				if (!PHONE.test(candidate.phone)) fail++;
-				else if (ctx.data.dnd.some((entry) => entry.phone === candidate.phone)) repeat++;
+				const phone = storedPhone(ctx.shapes, candidate.phone);
+				if (!/^\d{5,20}$/.test(samePersonKey(phone))) fail++;
+				else if (ctx.data.dnd.some((entry) => storedPhone(ctx.shapes, entry.phone) === phone)) repeat++;
 				else {
-					ctx.data.dnd.push(entry(ctx, candidate, days));
+					ctx.data.dnd.push(entry(ctx, { ...candidate, phone }, days));
 					success++;
 				}
 			}
@@ -61,6 +64,11 @@ export const dndRoutes: AreaRoutes = {
 		},
 	},
 };
+
+/** The paging parameters without `pageIndex`: every request reads the first page. */
+function unpagedParams(params: Params): Params {
+	return new Params(params.entries.filter(([key]) => key !== 'pageIndex'));
+}
 
 type Candidate = Pick<DndEntry, 'phone' | 'unit' | 'address' | 'remark'> & { name: string };
 
@@ -75,7 +83,7 @@ function readCandidates({ params, files }: ApiContext): Candidate[] {
 	if (!rows) throw new VendorFault(30002);
 	if (rows.length === 0) throw new VendorFault(30001);
 	return rows.map((row) => ({
-		phone: String(row['电话'] ?? row['号码'] ?? row['手机'] ?? '').replace(/\D/g, ''),
+		phone: String(row['电话'] ?? row['号码'] ?? row['手机'] ?? ''),
 		name: String(row['姓名'] ?? ''),
 		unit: String(row['单位'] ?? ''),
 		address: String(row['地址'] ?? ''),

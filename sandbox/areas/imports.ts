@@ -16,6 +16,7 @@ import {
 import { readWorkbook } from '../excel';
 import type { SandboxData, Script, Task } from '../state';
 import { newTask, newTaskRow } from '../taskModel';
+import { isDiallable, storedPhone } from '../phoneNumbers';
 
 /**
  * 5.7.1 / 5.7.2 / 5.7.4: creating tasks from rows, appending rows, and the import result.
@@ -32,9 +33,6 @@ type Row = Record<string, unknown>;
 
 /** Counts of one import, named as 5.7.4 names them. */
 const EMPTY_MARK = Object.fromEntries(IMPORT_MARK_KEYS.map((key) => [key, 0])) as Record<(typeof IMPORT_MARK_KEYS)[number], number>;
-
-/** What the platform itself accepts as a number: a mainland mobile or a landline with area code. */
-const DIALLABLE = /^(1\d{10}|0\d{9,11})$/;
 
 /** Rows an async import has accepted but not processed yet, per task (import_percent). */
 const pendingImports = new WeakMap<Task, { queued: number; processed: number }>();
@@ -155,22 +153,23 @@ function createTask(ctx: ApiContext, script: Script, autoStart: boolean): Task {
 
 /** Filters and stores rows the way the platform does; returns this import's counts and rejected rows. */
 function addRows(
-	{ data, clock }: ApiContext,
+	{ data, clock, shapes }: ApiContext,
 	task: Task,
 	script: Script,
 	rows: Row[],
 ): { import_mark: Record<string, number>; import_fail_data: Array<Record<string, string>> } {
 	const phoneColumn = script.columns.find((column) => PHONE_COLUMN_PATTERN.test(column)) ?? '';
 	const nameColumn = script.columns.find((column) => column.includes('姓名')) ?? '';
-	const blacklist = new Set(data.dnd.map((entry) => entry.phone));
-	const known = new Set(task.rows.map((row) => row.phone));
+	// numbers are compared in the tenant's reading (`shapes.phoneMatch`): as sent, or by their digits
+	const blacklist = new Set(data.dnd.map((entry) => storedPhone(shapes, entry.phone)));
+	const known = new Set(task.rows.map((row) => storedPhone(shapes, row.phone)));
 	const mark = { ...EMPTY_MARK, totalCount: rows.length };
 	const failed: Array<Record<string, string>> = [];
 	for (const row of rows) {
 		const fields: Record<string, string> = {};
 		for (const column of script.columns) fields[column] = cell(row, column);
-		const phone = fields[phoneColumn].replace(/[\s-]/g, '');
-		if (!DIALLABLE.test(phone)) {
+		const phone = storedPhone(shapes, fields[phoneColumn]);
+		if (!isDiallable(phone)) {
 			mark.failCount++;
 			failed.push({ ...fields, [IMPORT_FAIL_REASON_FIELD]: '号码格式错误' });
 		} else if (blacklist.has(phone)) {

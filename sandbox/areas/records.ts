@@ -1,5 +1,6 @@
 import { ok, page, VendorFault, type ApiContext, type AreaRoutes, type ApiResponse, type Params } from '../routeToolkit';
-import { parseChinaText } from '../clock';
+import { creationRange } from '../dateRange';
+import { storedPhone } from '../phoneNumbers';
 import { transcriptOf } from '../callRecords';
 import type { CallRecord } from '../state';
 import { INTENT_FIELDS, path } from '../vendor';
@@ -15,10 +16,9 @@ export const recordRoutes: AreaRoutes = {
 	[path('6.4')]: { method: 'POST', handler: transcript },
 };
 
-function listRecords({ data, params }: ApiContext) {
-	const from = dateParam(params, 'start_create_at', false);
-	const to = dateParam(params, 'end_create_at', true);
-	const phone = params.str('phone').trim();
+function listRecords({ data, params, clock, shapes }: ApiContext) {
+	const { from, to } = creationRange(params, clock, shapes);
+	const phone = storedPhone(shapes, params.str('phone'));
 	const nameOrPhone = params.str('namephone').trim();
 	const taskSn = params.str('dial_task_main_sn').trim();
 	const scriptSn = params.str('project_sn').trim();
@@ -36,7 +36,7 @@ function listRecords({ data, params }: ApiContext) {
 		return (
 			(!from || created >= from) &&
 			(!to || created <= to) &&
-			(!phone || record.phone === phone) &&
+			(!phone || storedPhone(shapes, record.phone) === phone) &&
 			(!nameOrPhone || String(record.phone).includes(nameOrPhone) || String(record.name).includes(nameOrPhone)) &&
 			(!taskSn || record.dial_task_main_sn === taskSn) &&
 			(!scriptSn || record.project_sn === scriptSn) &&
@@ -74,11 +74,4 @@ function transcript({ data, params }: ApiContext) {
 	const record = data.records.find((entry) => entry.sn === sn);
 	const fragment = record && record.connected_at === connectedAt ? transcriptOf(data, record) : [];
 	return ok({ fragment });
-}
-
-function dateParam(params: Params, key: string, endOfDay: boolean): string {
-	const text = params.str(key).trim();
-	if (!text) return '';
-	if (!parseChinaText(text)) throw new VendorFault(30008);
-	return text.length === 10 ? `${text} ${endOfDay ? '23:59:59' : '00:00:00'}` : text;
 }

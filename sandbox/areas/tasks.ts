@@ -1,5 +1,6 @@
 import { ok, page, VendorFault, type ApiContext, type AreaRoutes, type Params } from '../routeToolkit';
-import { parseChinaText } from '../clock';
+import { creationRange } from '../dateRange';
+import { storedPhone } from '../phoneNumbers';
 import type { SandboxData, Task } from '../state';
 import { detailInfo, detailView, lastRecordByRow, liveTasks, newTask, newTaskRow, taskById, taskBySn, taskView } from '../taskModel';
 import { CONNECTED, HANGUP_REASONS, path, REDIAL_TARGET, TASK_NAME_PATTERN, TASK_OPERATIONS, TASK_PROJECT_TYPE, TASK_STATUS } from '../vendor';
@@ -17,16 +18,14 @@ export const taskRoutes: AreaRoutes = {
 	[path('5.10')]: { method: 'POST', handler: batchStatus },
 };
 
-function listTasks({ data, params, clock }: ApiContext) {
-	const today = clock.chinaText().slice(0, 10);
-	const from = dateParam(params, 'start_create_at', `${today} 00:00:00`);
-	const to = dateParam(params, 'end_create_at', `${today} 23:59:59`);
+function listTasks({ data, params, clock, shapes }: ApiContext) {
+	const { from, to } = creationRange(params, clock, shapes);
 	const status = params.has('status') && params.str('status') !== '' ? params.int('status', -1) : undefined;
 	const owner = params.str('ai_user_sn');
 	const ownerName = params.str('ai_user_name');
 	const rows = liveTasks(data)
 		.filter((task) => task.listedFrom === undefined || task.listedFrom <= Date.now())
-		.filter((task) => task.created_at >= from && task.created_at <= to)
+		.filter((task) => (!from || task.created_at >= from) && (!to || task.created_at <= to))
 		.filter((task) => status === undefined || task.status === status)
 		.filter((task) => !owner || task.ai_user_sn === owner)
 		.filter((task) => !ownerName || data.subAccounts.find((account) => account.user_sn === task.ai_user_sn)?.user_name === ownerName)
@@ -116,7 +115,7 @@ function cancelByRow({ data, params }: ApiContext) {
 	return ok({ total: sns.length, success, fail: sns.length - success }, '操作完成');
 }
 
-function cancelByNumber({ data, params, }: ApiContext) {
+function cancelByNumber({ data, params, shapes }: ApiContext) {
 	if (!params.has('apikey')) throw new VendorFault(20002);
 	if (params.str('apikey') !== params.str('api_key')) throw new VendorFault(20005);
 	const task = requireTask(data, params);
@@ -124,7 +123,8 @@ function cancelByNumber({ data, params, }: ApiContext) {
 	const field = params.str('filed');
 	let success = 0;
 	for (const phone of numbers) {
-		const rows = task.rows.filter((row) => row.state === 'waiting' && (field ? row.fields[field] : row.phone) === phone);
+		const wanted = storedPhone(shapes, phone);
+		const rows = task.rows.filter((row) => row.state === 'waiting' && storedPhone(shapes, field ? row.fields[field] : row.phone) === wanted);
 		for (const row of rows) row.state = 'cancelled';
 		if (rows.length > 0) success++;
 	}
@@ -180,15 +180,15 @@ function redialFailed({ data, params, clock, events }: ApiContext) {
 	return ok({ dial_task_main_sn: redial.dial_task_main_sn, dial_task_main_id: redial.dial_task_main_id, count: failed.length }, '操作成功');
 }
 
-function stoppedRows({ data, params }: ApiContext) {
+function stoppedRows({ data, params, shapes }: ApiContext) {
 	const taskSn = params.str('dial_task_main_sn');
-	const phone = params.str('phone');
+	const phone = storedPhone(shapes, params.str('phone'));
 	const sn = params.str('sn');
 	const rows = liveTasks(data)
 		.filter((task) => !taskSn || task.dial_task_main_sn === taskSn)
 		.flatMap((task) =>
 			task.rows
-				.filter((row) => row.state === 'stopped' && (!phone || row.phone === phone) && (!sn || row.sn === sn))
+				.filter((row) => row.state === 'stopped' && (!phone || storedPhone(shapes, row.phone) === phone) && (!sn || row.sn === sn))
 				.map((row) => ({
 					dial_task_main_sn: task.dial_task_main_sn,
 					source: task.source,
@@ -226,12 +226,4 @@ function batchStatus({ data, params }: ApiContext) {
 		.filter((task) => !owner || task.ai_user_sn === owner.user_sn)
 		.some((task) => task.status !== TASK_STATUS.terminated && task.rows.some((row) => row.state === 'waiting'));
 	return { json: { code: 0, msg: pending ? '未全部呼叫完成' : '全部呼叫完成', status: pending ? 0 : 1 } };
-}
-
-function dateParam(params: Params, key: string, fallback: string): string {
-	const text = params.str(key).trim();
-	if (!text) return fallback;
-	const date = parseChinaText(text);
-	if (!date) throw new VendorFault(30008);
-	return text.length === 10 ? `${text} ${key.startsWith('end') ? '23:59:59' : '00:00:00'}` : text;
 }

@@ -129,7 +129,7 @@ describe('demo and example workflows in a real n8n against the sandbox', () => {
 	test('example 3: the daily report counts yesterday’s A and B calls only (n8n execute via Run Now)', async () => {
 		// yesterday (China time): 12 calls with every outcome; today's demo calls must not count
 		sandbox.clock.advance(-DAY_MS);
-		generateRecords(sandbox, 12);
+		generateRecords(sandbox, 12, undefined, 0);
 		sandbox.clock.advance(DAY_MS);
 		const yesterday = chinaDate(-1);
 		const expected = sandbox.data.records.filter((record) => String(record.created_at).startsWith(yesterday) && ['A', 'B'].includes(String(record.status)));

@@ -35,13 +35,16 @@ describe('Call Record → Get Many', () => {
 			['connected_at', 'created_at', 'hangup_reason', 'name', 'phone', 'recordfile', 'recordpath', 'sn', 'source', 'status', 'talktimes'].sort(),
 		);
 		expect(result.outputs[0].every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
-		const pages = bed.sandbox.requestsTo('/api/crmList');
-		expect(pages.map((entry) => [entry.params.pageIndex, entry.params.pageSize])).toEqual([
+		// the whole range is refused by the strict tenant (wider than 90 days); the newest window holds the week of calls
+		const [refused, ...pages] = bed.sandbox.requestsTo('/api/crmList');
+		expect((refused.answer as { code: number }).code).toBe(20002);
+		expect(pages.slice(0, 3).map((entry) => [entry.params.pageIndex, entry.params.pageSize])).toEqual([
 			[0, 5000],
 			[1, 5000],
 			[2, 5000],
 		]);
-		expect(pages.every((entry) => signedCorrectly(entry.params))).toBe(true);
+		expect(pages.slice(3).every((entry) => entry.params.pageIndex === 0)).toBe(true);
+		expect([refused, ...pages].every((entry) => signedCorrectly(entry.params))).toBe(true);
 	});
 
 	it('sends every filter the way crmList documents it', async () => {
@@ -102,7 +105,13 @@ describe('Call Record → Get Many', () => {
 		generateRecords(bed.sandbox, 50);
 		const result = await bed.run({ resource: 'callRecord', operation: 'getMany', returnAll: false, limit: 7, extraFields: '{"phone":"13900000003"}' });
 		expect(jsonOf(result.outputs[0]).map((record) => record.phone)).toEqual(['13900000003']);
-		expect(bed.sandbox.requestsTo('/api/crmList').map((entry) => [entry.params.pageSize, entry.params.phone])).toEqual([[7, '13900000003']]);
+		// the whole range (refused by the strict tenant), then every window, asking only for what the limit still lacks
+		const pages = bed.sandbox.requestsTo('/api/crmList').map((entry) => [entry.params.pageSize, entry.params.phone]);
+		expect(pages.slice(0, 2)).toEqual([
+			[7, '13900000003'],
+			[7, '13900000003'],
+		]);
+		expect(pages.slice(2).every(([size, phone]) => size === 6 && phone === '13900000003')).toBe(true);
 	});
 
 	it('names a bad filter and sends nothing', async () => {

@@ -1,7 +1,9 @@
 import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
 import { Workflow, type INode, type IWorkflowBase, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
+import { formatChinaTime } from '../../nodes/Yunke/shared/chinaTime';
 import { YunkeV1 } from '../../nodes/Yunke/v1/YunkeV1.node';
+import { seedTask } from '../helpers/tasks';
 import { CREDENTIAL_REF, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
 
 let bed: YunkeTestBed;
@@ -82,6 +84,28 @@ describe('Dropdowns and resource locators of the admin resources', () => {
 		expect(accounts.results).toEqual([{ name: 'agent02 (李华)', value: bed.sandbox.data.subAccounts[1].user_sn }]);
 		const tasks = await methods.listSearch.searchTasks.call(loadOptionsContext(), 'nothing-matches');
 		expect(tasks).toEqual({ results: [], paginationToken: undefined });
-		expect(bed.sandbox.requestsTo('/api/index')[0].params).toMatchObject({ start_create_at: '2000-01-01 00:00:00', end_create_at: '2099-12-31 23:59:59' });
+		expect(bed.sandbox.requestsTo('/api/index')[0].params).toMatchObject({ start_create_at: '2018-01-01 00:00:00', end_create_at: `${formatChinaTime(new Date()).slice(0, 10)} 23:59:59` });
+	});
+
+	it('searchTasks finds a task created years ago, reading 90-day windows newest first where the tenant refuses the whole range', async () => {
+		seedTask(bed.sandbox, { source: '今年回访' });
+		const old = seedTask(bed.sandbox, { source: '老回访', createdAt: '2019-03-01 10:00:00' });
+		const first = await methods.listSearch.searchTasks.call(loadOptionsContext(), '回访');
+		expect(first.results.map((result) => result.name)).toEqual(['今年回访 (暂停发送)']);
+		expect(first.paginationToken).toBe('w1:0');
+		const second = await methods.listSearch.searchTasks.call(loadOptionsContext(), '回访', first.paginationToken);
+		expect(second).toEqual({ results: [{ name: '老回访 (暂停发送)', value: old.dial_task_main_sn }], paginationToken: expect.stringMatching(/^w\d+:0$/) });
+		const [refused, ...windows] = bed.sandbox.requestsTo('/api/index');
+		expect((refused.answer as { code: number }).code).toBe(20002);
+		expect(windows.every((entry) => (entry.answer as { code: number }).code === 0)).toBe(true);
+		expect(String(windows[windows.length - 1].params.start_create_at) <= '2019-03-01 10:00:00').toBe(true);
+	});
+
+	it('searchTasks reads the whole range at once where the tenant takes it (reading maxDateRangeDays: unlimited)', async () => {
+		bed.sandbox.shapes.maxDateRangeDays = 'unlimited';
+		const old = seedTask(bed.sandbox, { source: '老回访', createdAt: '2019-03-01 10:00:00' });
+		const found = await methods.listSearch.searchTasks.call(loadOptionsContext(), '老');
+		expect(found).toEqual({ results: [{ name: '老回访 (暂停发送)', value: old.dial_task_main_sn }], paginationToken: undefined });
+		expect(bed.sandbox.requestsTo('/api/index')).toHaveLength(1);
 	});
 });

@@ -17,12 +17,14 @@ describe('Router: records with fields named json, binary or pairedItem', () => {
 		pairedItem: { item: 7 },
 	};
 
-	it('emits a call record made only of those fields as one item whose json is the record, unchanged', async () => {
-		bed.sandbox.data.records = [lookalike as unknown as CallRecord];
+	it('emits a call record made of those fields (and its creation time) as one item whose json is the record, unchanged', async () => {
+		// the creation time: 6.1 answers only the records of the range asked for
+		const record = { ...lookalike, created_at: bed.sandbox.clock.chinaText() };
+		bed.sandbox.data.records = [record as unknown as CallRecord];
 		const result = await bed.run({ resource: 'callRecord', operation: 'getMany', returnAll: true, simplify: false }, [{}, {}]);
 		expect(result.outputs[0]).toEqual([
-			{ json: lookalike, pairedItem: { item: 0 } },
-			{ json: lookalike, pairedItem: { item: 1 } },
+			{ json: record, pairedItem: { item: 0 } },
+			{ json: record, pairedItem: { item: 1 } },
 		]);
 	});
 

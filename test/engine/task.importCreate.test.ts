@@ -16,7 +16,7 @@ describe('Task → Create: mapping', () => {
 		const items = [
 			{ 姓名: '张三', phone: '138-0013-8000', 地址: '北京' },
 			{ 姓名: '李四', '*电话': '13900139000', 备注: 'VIP' },
-			{ 电话: '+86 137 0000 0000', 公司名称: '云客' },
+			{ 电话: '2345 6789', 公司名称: '云客' },
 		];
 		const result = await bed.run(createParameters(bed.sandbox), items);
 		expect(result.status).toBe('success');
@@ -32,7 +32,7 @@ describe('Task → Create: mapping', () => {
 		expect(sentRows(request)).toEqual([
 			{ 姓名: '张三', 电话: '13800138000', 地址: '北京', 公司名称: '', 备注: '' },
 			{ 姓名: '李四', 电话: '13900139000', 地址: '', 公司名称: '', 备注: 'VIP' },
-			{ 姓名: '', 电话: '+8613700000000', 地址: '', 公司名称: '云客', 备注: '' },
+			{ 姓名: '', 电话: '23456789', 地址: '', 公司名称: '云客', 备注: '' },
 		]);
 
 		const task = onlyTask(bed.sandbox);
@@ -52,9 +52,9 @@ describe('Task → Create: mapping', () => {
 			rejectedRows: 1,
 		});
 		expect(summary.pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		// +86… is a phone number for the node but not one the platform dials: it comes back paired with its item
+		// a local number without area code is a phone number for the node but not one the platform dials: it comes back paired with its item
 		expect(jsonOf(rest)).toEqual([
-			expect.objectContaining({ rejected: true, taskSn: task.dial_task_main_sn, row: expect.objectContaining({ '*电话': '+8613700000000' }) }),
+			expect.objectContaining({ rejected: true, taskSn: task.dial_task_main_sn, row: expect.objectContaining({ '*电话': '23456789' }) }),
 		]);
 		expect(rest[0].pairedItem).toEqual({ item: 2 });
 		expect(task.rows.map((row) => row.phone)).toEqual(['13800138000', '13900139000']);
@@ -93,11 +93,12 @@ describe('Task → Create: mapping', () => {
 		expect(bed.sandbox.requestsTo('/api/operateTask')).toHaveLength(0);
 	});
 
-	it('counts numbers on the do-not-disturb list and repeated numbers', async () => {
+	it('counts numbers on the do-not-disturb list, and does not send a repeated number', async () => {
 		bed.sandbox.data.dnd.push({ id: 1, phone: '13900000001', name: null, unit: '', address: '', remark: '', term_value: '0', created_at: '', is_auto: '0', term_time: '' });
 		const items = [...people(3), { 姓名: 'again', phone: '13900000002' }];
 		const result = await bed.run(createParameters(bed.sandbox), items);
-		expect(result.outputs[0][0].json.counts).toMatchObject({ total: 4, imported: 2, blacklisted: 1, duplicate: 1, failed: 0 });
+		expect(result.outputs[0][0].json.counts).toMatchObject({ total: 3, imported: 2, blacklisted: 1, duplicate: 0, failed: 0 });
+		expect(result.outputs[0][1]).toMatchObject({ json: { notSent: true, duplicateOf: 2, phone: '13900000002' }, pairedItem: { item: 3 } });
 		expect(onlyTask(bed.sandbox).rows.map((row) => row.phone)).toEqual(['13900000000', '13900000002']);
 	});
 

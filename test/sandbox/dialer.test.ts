@@ -80,7 +80,8 @@ describe('simulated dialler', () => {
 		const response = await fetch(`${sandbox.url}/__control/records`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ count: 1000 }),
+			// all today: crmList without dates answers today's records only
+			body: JSON.stringify({ count: 1000, days: 0 }),
 		});
 		expect(await response.json()).toEqual({ ok: true, created: 1000, total: 1000 });
 		await client.login();

@@ -48,12 +48,33 @@ describe('paging', () => {
 		expect(requests).toHaveLength(2);
 	});
 
-	it('ends a list that never ends (page number ignored) with a clear error at the page cap', async () => {
-		const { context, requests } = server(() => ({ code: 0, data: rows(0, 3) }));
+	it('ends a list that never ends (new rows on every page) with a clear error at the page cap', async () => {
+		const { context, requests } = server((pageIndex) => ({ code: 0, data: rows(pageIndex * 3, 3) }));
 		await expect(yunkeApiRequestAllItems.call(context, list, { pageSize: 3, maxPages: 7 })).rejects.toThrow(
 			'Yunke kept sending pages of /api/templatelist: stopped after 7 pages (21 rows)',
 		);
 		expect(requests).toHaveLength(7);
+	});
+
+	it('stops at a page that repeats the first (page number ignored) with a clear error, without a total', async () => {
+		const { context, requests } = server(() => ({ code: 0, data: rows(0, 3) }));
+		await expect(yunkeApiRequestAllItems.call(context, list, { pageSize: 3 })).rejects.toThrow(
+			'Yunke answered page 2 of /api/templatelist with rows of an earlier page: only 3 of an unknown number of rows can be read [item 2]',
+		);
+		expect(requests).toHaveLength(2);
+	});
+
+	it('stops at a repeated page with a clear error when the total says rows are missing', async () => {
+		const { context } = server(() => ({ code: 0, total: 5, datas: rows(0, 3) }));
+		await expect(yunkeApiRequestAllItems.call(context, list, { pageSize: 3 })).rejects.toThrow(/only 3 of 5 rows can be read \[item 2\]$/);
+	});
+
+	it('returns a row once when a page repeats part of an earlier one (the list grew between two reads)', async () => {
+		// page 1 starts with the last row of page 0: a row was added at the head in between
+		const pages = [rows(0, 3), [...rows(2, 1), ...rows(3, 2)], []];
+		const { context } = server((pageIndex) => ({ code: 0, total: 6, datas: pages[pageIndex] ?? [] }));
+		const all = await yunkeApiRequestAllItems.call(context, list, { pageSize: 3 });
+		expect(all).toEqual(rows(0, 5));
 	});
 
 	it.each([0, Number.NaN, 2.5, -1])('refuses limit %p before sending anything', async (limit) => {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { ENDPOINTS, TASK_LIST_ALL_TIME } from '../shared/contract';
-import { extractList, yunkeApiRequest } from '../transport';
+import { ENDPOINTS } from '../shared/contract';
+import { creationRange, extractList, rangeWindows, refusesRange, yunkeApiRequest, type CreationRange } from '../transport';
 
 const PAGE_SIZE = 50;
 
@@ -52,19 +52,43 @@ export async function searchSubAccounts(
 	}));
 }
 
-/** Tasks for resource locators; `value` is the dial_task_main_sn. Filtering by name happens here. */
+/**
+ * Tasks for resource locators; `value` is the dial_task_main_sn. Filtering by name happens here.
+ * 5.1 is read over every creation date (empty dates would list today's tasks only); a tenant that
+ * refuses so wide a range is read window by window, newest first, with tokens `w<window>:<page>`.
+ */
 export async function searchTasks(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const needle = filter?.toLowerCase();
-	const allTime = { start_create_at: TASK_LIST_ALL_TIME.from, end_create_at: TASK_LIST_ALL_TIME.to };
-	return await searchPage(this, ENDPOINTS.taskList, paginationToken, allTime, (task) =>
+	const toResult = (task: IDataObject): INodeListSearchItems | undefined =>
 		needle && !String(task.source ?? '').toLowerCase().includes(needle)
 			? undefined
-			: { name: `${String(task.source ?? task.dial_task_main_id)} (${String(task.status ?? '')})`, value: String(task.dial_task_main_sn) },
-	);
+			: { name: `${String(task.source ?? task.dial_task_main_id)} (${String(task.status ?? '')})`, value: String(task.dial_task_main_sn) };
+	const range = creationRange(undefined, undefined);
+	if (!paginationToken?.startsWith('w')) {
+		const whole = await searchPage(this, ENDPOINTS.taskList, paginationToken, rangeBody(range), toResult).catch((error: unknown) => {
+			if (refusesRange(error, range)) return undefined;
+			throw error;
+		});
+		if (whole) return whole;
+	}
+	const windows = rangeWindows(range);
+	let [windowIndex, page] = (paginationToken?.startsWith('w') ? paginationToken.slice(1) : '0:0').split(':').map(Number);
+	for (; windowIndex < windows.length; windowIndex++, page = 0) {
+		const found = await searchPage(this, ENDPOINTS.taskList, String(page), rangeBody(windows[windowIndex]), toResult);
+		if (found.paginationToken) return { results: found.results, paginationToken: `w${windowIndex}:${found.paginationToken}` };
+		const more = windowIndex + 1 < windows.length;
+		// an empty window says nothing to the user: read on until a window has tasks
+		if (found.results.length > 0) return { results: found.results, paginationToken: more ? `w${windowIndex + 1}:0` : undefined };
+	}
+	return { results: [] };
+}
+
+function rangeBody(range: CreationRange): IDataObject {
+	return { start_create_at: range.from, end_create_at: range.to };
 }
 
 /** Sub-accounts by username, for operations that address an account by its login name (2.1.3, 2.1.4). */

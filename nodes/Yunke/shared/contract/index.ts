@@ -12,3 +12,4 @@ export * from './tasks';
 export * from './imports';
 export * from './crm';
 export * from './pushes';
+export * from './dates';

@@ -16,9 +16,6 @@ export const TASK_STATUS = { sending: 0, sent: 1, paused: 4, terminated: 6 } as 
 /** 5.1 answers `status` as text (client code); its filter takes the numbers of TASK_STATUS. */
 export const TASK_STATUS_TEXT: Record<number, string> = { 0: '发送中', 1: '已发送', 4: '暂停发送', 6: '终止发送' };
 
-/** 5.1 lists only today's tasks when the creation range is empty; "every task" sends this range. ASSUMED */
-export const TASK_LIST_ALL_TIME = { from: '2000-01-01 00:00:00', to: '2099-12-31 23:59:59' } as const;
-
 /** 5.7.2 `source` (task name): "only Chinese/English letters, parentheses and digits". */
 export const TASK_NAME_PATTERN = /^[\u4e00-\u9fa5A-Za-z0-9()（）]+$/;
 

@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { CREATION_DATES } from '../../shared/contract';
+
 /** Return All + Limit, the n8n convention for every list operation. */
 export function paginationFields(maxLimit?: number): INodeProperties[] {
 	return [
@@ -57,6 +59,14 @@ export function collection(name: keyof typeof COLLECTIONS, options: INodePropert
 /** The Filters collection of a list operation. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	return collection('filters', options);
+}
+
+/** The Filters collection of 5.1 and 6.1, whose dates the node always sends (`transport/dateWindows.ts`). */
+export function creationDateFilters(options: INodeProperties[], rows: string): INodeProperties {
+	return {
+		...filtersCollection(options),
+		hint: `Without Created After, every ${rows} since ${CREATION_DATES.earliest.slice(0, 10)} is read; without Created Before, up to the end of today (China time). Yunke alone would answer today's only.`,
+	};
 }
 
 /** A filter that keeps the records whose field contains the given text. */

@@ -2,9 +2,30 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput, requireInteger } from './validation';
 
-/** The "Extra Vendor Fields (JSON)" parameter as an object, or a clear error naming the item. */
-export function extraVendorFields(ctx: IExecuteFunctions, itemIndex: number, name = 'extraFields'): IDataObject {
-	const raw: unknown = ctx.getNodeParameter(name, itemIndex, {});
+/**
+ * Keys the node sets on every request or owns for the operation, with what to use instead: an extra
+ * field may add what the node does not know, never replace the session, the task or the rows.
+ */
+const NODE_OWNED_KEYS: Record<string, string> = {
+	api_key: 'the credential signs every request with its own session',
+	apikey: 'the credential signs every request with its own session',
+	user_sn: 'the credential signs every request with its own session',
+	url: 'the credential signs every request with its own session',
+	pkeys: 'pick the task with the Task field',
+	dial_task_main_sn: 'pick the task with the Task field (or the Task filter)',
+	dial_task_main_id: 'pick the task with the Task field',
+	is_zidong: 'use the option Start Dialling',
+	client_info_json: 'the rows come from the input items or the Excel file',
+	add_json: 'the rows come from the input items',
+};
+
+/**
+ * The "Extra Vendor Fields (JSON)" parameter as an object, or a clear error naming the item: not JSON,
+ * not an object, or a key the node owns — always (`NODE_OWNED_KEYS`) or in this operation (`operationKeys`,
+ * the keys it sets itself). Read before anything is sent.
+ */
+export function extraVendorFields(ctx: IExecuteFunctions, itemIndex: number, operationKeys: readonly string[] = []): IDataObject {
+	const raw: unknown = ctx.getNodeParameter('extraFields', itemIndex, {});
 	if (raw === undefined || raw === null || raw === '') return {};
 	let value: unknown = raw;
 	if (typeof raw === 'string') {
@@ -16,6 +37,12 @@ export function extraVendorFields(ctx: IExecuteFunctions, itemIndex: number, nam
 	}
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
 		throw invalidInput(ctx, itemIndex, 'Extra Vendor Fields (JSON)', 'must be a JSON object', 'Enter a JSON object such as {"remark": "VIP"}, or {} for none');
+	}
+	for (const key of Object.keys(value)) {
+		const instead = NODE_OWNED_KEYS[key] ?? (operationKeys.includes(key) ? 'set it with the node’s own field for it' : undefined);
+		if (instead !== undefined) {
+			throw invalidInput(ctx, itemIndex, 'Extra Vendor Fields (JSON)', `"${key}" is set by the node and cannot be overridden`, `Remove "${key}" from Extra Vendor Fields: ${instead}`);
+		}
 	}
 	return value as IDataObject;
 }

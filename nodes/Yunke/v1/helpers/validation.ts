@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { toChinaTime } from '../../shared/chinaTime';
+import { normalisePhoneNumber, PHONE_NUMBER_HELP } from './phoneNumber';
 
 /**
  * Input checks that run before anything is sent. Every failure names the item and the field and
@@ -20,26 +21,10 @@ export function invalidInput(
 	});
 }
 
-const PHONE_PATTERN = /^\+?\d[\d-]{4,19}$/;
-
-/** Mainland mobile/landline numbers and extensions as Yunke dials them: digits, optional + and dashes. */
-export function normalizePhone(raw: unknown): string | undefined {
-	const text = String(raw ?? '').replace(/[\s()]/g, '');
-	if (!PHONE_PATTERN.test(text)) return undefined;
-	return text.replace(/-/g, '');
-}
-
+/** A number the node is about to send, in the form Yunke stores it (`phoneNumber.ts`), or an error naming item and field. */
 export function requirePhone(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string {
-	const phone = normalizePhone(raw);
-	if (!phone) {
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			field,
-			`"${String(raw ?? '')}" is not a phone number`,
-			'Use digits only (5 to 20), optionally with a leading + and dashes or spaces, for example 13800138000',
-		);
-	}
+	const phone = normalisePhoneNumber(raw);
+	if (!phone) throw invalidInput(ctx, itemIndex, field, `"${String(raw ?? '')}" is not a phone number`, PHONE_NUMBER_HELP);
 	return phone;
 }
 

@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS, INTENT_FIELDS, INTENT_LEVELS } from '../../../shared/contract';
 import { extraVendorFields, pick, readFilterLocator, readLimit } from '../../helpers/fields';
+import { nameOrPhoneSearch } from '../../helpers/phoneNumber';
 import { invalidInput, requireDateRange, requireInteger, requirePhone } from '../../helpers/validation';
-import { yunkeApiRequestAllItems } from '../../../transport';
-import { additionalVendorFields, containsFilter, filtersCollection, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
+import { creationRange, describeRange, yunkeApiRequestAllInRange } from '../../../transport';
+import { additionalVendorFields, containsFilter, creationDateFilters, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
 import { scriptLocator, taskSnLocator } from '../../../methods/locators';
 
 /** A Min or Max filter on a count (seconds, dialogue rounds). */
@@ -15,7 +16,7 @@ function boundFilter(displayName: string, name: string, defaultValue: number, de
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
-	filtersCollection([
+	creationDateFilters([
 		...timeRangeFilters('Created', ['createdAfter', 'createdBefore'], 'calls placed'),
 		{
 			displayName: 'Intent Field',
@@ -50,9 +51,9 @@ const properties: INodeProperties[] = [
 		},
 		{ ...scriptLocator, required: false, description: 'Only calls made with this AI script' },
 		{ ...taskSnLocator, required: false, description: 'Only calls of this task, by its sn (dial_task_main_sn from Task → Get Many)' },
-	]),
+	], 'call'),
 	simplifyField,
-	{ ...additionalVendorFields(), displayName: 'Extra Vendor Filters (JSON)', description: 'Further crmList filters, as a JSON object; they are sent as given and override the filters above' },
+	{ ...additionalVendorFields(), displayName: 'Extra Vendor Filters (JSON)', description: 'Further crmList filters, as a JSON object, sent as given; a filter above cannot be given here too' },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['callRecord'], operation: ['getMany'] } }, properties);
@@ -71,26 +72,32 @@ const SIMPLE_FIELDS = [
 	'recordfile',
 ] as const;
 
-/** 6.1 crmList; Return All pages with the largest page size the API allows. */
+/**
+ * 6.1 crmList over an explicit creation range (empty dates would mean today only); Return All pages
+ * with the largest page size the API allows. The range the node chose is shown as an output hint.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const body = { ...readFilters(this, itemIndex), ...extraVendorFields(this, itemIndex) };
-	const records = await yunkeApiRequestAllItems.call(this, { method: 'POST', endpoint: ENDPOINTS.callRecordList, body, itemIndex }, { limit });
+	const { body, dates } = readFilters(this, itemIndex);
+	const extra = extraVendorFields(this, itemIndex, Object.keys(body));
+	const range = creationRange(dates.from, dates.to);
+	const read = await yunkeApiRequestAllInRange.call(this, { method: 'POST', endpoint: ENDPOINTS.callRecordList, body: { ...body, ...extra }, itemIndex }, range, { limit });
+	if (!dates.from || !dates.to) this.addExecutionHints({ message: `Item ${itemIndex}: ${describeRange(range, read)}`, location: 'outputPane' });
+	const records = read.rows;
 	if (!simplify) return records;
 	const simplified = new Array<IDataObject>(records.length);
 	for (let i = 0; i < records.length; i++) simplified[i] = pick(records[i], SIMPLE_FIELDS);
 	return simplified;
 }
 
-function readFilters(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+function readFilters(ctx: IExecuteFunctions, itemIndex: number): { body: IDataObject; dates: { from?: string; to?: string } } {
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {};
-	const { from, to } = requireDateRange(ctx, itemIndex, ['Created After', filters.createdAfter], ['Created Before', filters.createdBefore]);
-	if (from) body.start_create_at = from;
-	if (to) body.end_create_at = to;
+	// the dates are the node's own (start_create_at, end_create_at): always sent, so never an extra field
+	const body: IDataObject = { start_create_at: '', end_create_at: '' };
+	const dates = requireDateRange(ctx, itemIndex, ['Created After', filters.createdAfter], ['Created Before', filters.createdBefore]);
 	if (filters.phone !== undefined && String(filters.phone).trim() !== '') body.phone = requirePhone(ctx, itemIndex, 'Filters → Phone', filters.phone);
-	if (filters.nameOrPhone) body.namephone = String(filters.nameOrPhone).trim();
+	if (filters.nameOrPhone) body.namephone = nameOrPhoneSearch(filters.nameOrPhone);
 	const task = readFilterLocator(ctx, itemIndex, filters, 'task', 'Task');
 	if (task !== undefined) body.dial_task_main_sn = task;
 	const script = readFilterLocator(ctx, itemIndex, filters, 'script', 'Script');
@@ -108,7 +115,7 @@ function readFilters(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const turns = range(ctx, itemIndex, 'Turns', filters.turnCountMin, filters.turnCountMax);
 	if (turns.min !== undefined) body.turn_count_min = turns.min;
 	if (turns.max !== undefined) body.turn_count_max = turns.max;
-	return body;
+	return { body, dates };
 }
 
 function range(ctx: IExecuteFunctions, itemIndex: number, label: string, minRaw: unknown, maxRaw: unknown): { min?: number; max?: number } {

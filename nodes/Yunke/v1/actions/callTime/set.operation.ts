@@ -94,7 +94,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	body.holiday = readCallingHours(this, itemIndex, 'Holiday Hours', this.getNodeParameter('holiday', itemIndex, ''));
 	body.holiday_status = this.getNodeParameter('holidayStatus', itemIndex, false) ? 1 : 0;
-	Object.assign(body, extraVendorFields(this, itemIndex));
+	Object.assign(body, extraVendorFields(this, itemIndex, Object.keys(body)));
 	await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.callTimeSet, body, itemIndex });
 	return { saved: true, ...body };
 }

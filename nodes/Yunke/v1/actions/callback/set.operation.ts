@@ -76,7 +76,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	else if (!isBlank(options.taskCallbackUrl)) {
 		body[CALLBACK_FIELDS.importUrl] = requireCallbackUrl(this, itemIndex, 'Import Callback URL', options.taskCallbackUrl);
 	}
-	Object.assign(body, extraVendorFields(this, itemIndex));
+	Object.assign(body, extraVendorFields(this, itemIndex, Object.keys(body)));
 	const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.callbackSet, body, itemIndex });
 	// The URLs are echoed with a Yunke Trigger's secret token masked: items are stored with executions.
 	return {

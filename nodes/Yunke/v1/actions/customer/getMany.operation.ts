@@ -7,6 +7,7 @@ import { yunkeApiRequestAllItems } from '../../../transport';
 import { containsFilter, filtersCollection, paginationFields, timeRangeFilters } from '../common.descriptions';
 import { poolField } from './customer.descriptions';
 import { readLimit } from '../../helpers/fields';
+import { nameOrPhoneSearch } from '../../helpers/phoneNumber';
 
 const properties: INodeProperties[] = [
 	poolField,
@@ -25,7 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { nameOrPhone?: string; updatedFrom?: string; updatedTo?: string };
 	const { from, to } = requireDateRange(this, itemIndex, ['Updated After', filters.updatedFrom], ['Updated Before', filters.updatedTo]);
 	const search: IDataObject = {};
-	if (filters.nameOrPhone?.trim()) search[CUSTOMER_SEARCH_FIELDS.nameOrPhone] = filters.nameOrPhone.trim();
+	if (filters.nameOrPhone?.trim()) search[CUSTOMER_SEARCH_FIELDS.nameOrPhone] = nameOrPhoneSearch(filters.nameOrPhone);
 	if (from) search[CUSTOMER_SEARCH_FIELDS.updatedFrom] = from;
 	if (to) search[CUSTOMER_SEARCH_FIELDS.updatedTo] = to;
 	const qs: IDataObject = { isPrivate: pool === 'private' ? 1 : 0 };

@@ -5,6 +5,7 @@ import { CUSTOMER_FOLLOW_SET, ENDPOINTS } from '../../../shared/contract';
 import { MultipartBody } from '../../../shared/multipart';
 import { readExcelUpload } from '../../helpers/excelUpload';
 import { locatorValue } from '../../helpers/fields';
+import { repeatedNumberItem } from '../../helpers/phoneNumber';
 import { yunkeApiRequest } from '../../../transport';
 import { excelSourceField, inputBinaryField } from '../excel.descriptions';
 import { subAccountLocator } from '../../../methods/locators';
@@ -12,13 +13,13 @@ import { errorItem, pairedWith, withItemIndex } from '../itemErrors';
 import { poolField } from './customer.descriptions';
 import { readCustomerRow } from './customerRow';
 import { readAccountSns } from './accountSns';
-import { addJson, chunkByQuerySize, groupByTarget, type ImportTarget, type TargetedRow } from './importBatches';
+import { addJson, chunkByQuerySize, groupByTarget, withoutRepeatedNumbers, type ImportTarget, type TargetedRow } from './importBatches';
 
 const properties: INodeProperties[] = [
 	poolField,
 	excelSourceField({
-		excel: 'Each input item carries an Excel file of customers',
-		other: { name: 'Input Items', value: 'json', description: 'Each input item is one customer' },
+		excel: 'Each input item carries an Excel file of customers, sent as it is: the node does not read the file, so write its numbers as bare digits such as 13800138000',
+		other: { name: 'Input Items', value: 'json', description: 'Each input item is one customer; numbers are sent as bare digits, and an item repeating an earlier item’s number is not sent' },
 	}),
 	{
 		displayName: 'Columns',
@@ -87,7 +88,7 @@ export const kind = 'batch';
 
 /**
  * Input items become CRM rows; rows with the same pool and owner travel together in GET requests
- * that stay under the query-size limit. Excel files go one per item.
+ * that stay under the query-size limit, each number once (a repeat is its own output item). Excel files go one per item.
  */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const output: INodeExecutionData[] = [];
@@ -116,7 +117,8 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		}
 	}
 	for (const { target, rows } of groupByTarget(readRows)) {
-		for (const chunk of chunkByQuerySize(rows)) {
+		const { firsts, repeats } = withoutRepeatedNumbers(rows);
+		for (const chunk of chunkByQuerySize(firsts)) {
 			const itemIndexes = chunk.map((entry) => entry.itemIndex);
 			try {
 				const answer = await yunkeApiRequest.call(this, {
@@ -130,6 +132,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 				fail(error, itemIndexes);
 			}
 		}
+		for (const repeat of repeats) output.push(repeatedNumberItem(repeat, { pool: target.pool }));
 	}
 	return [output];
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CUSTOMER_IMPORT_MAX_QUERY_BYTES } from '../../../shared/contract';
+import { CUSTOMER_COLUMNS, CUSTOMER_IMPORT_MAX_QUERY_BYTES } from '../../../shared/contract';
+import type { RepeatedNumber } from '../../helpers/phoneNumber';
 
 /** Where a customer row goes: the pool and its parameters. */
 export interface ImportTarget {
@@ -27,6 +28,22 @@ export function groupByTarget(rows: TargetedRow[]): Array<{ target: ImportTarget
 		groups.get(key)?.rows.push({ itemIndex, row });
 	}
 	return [...groups.values()];
+}
+
+/** Rows whose number an earlier row of the same group already has are not sent. */
+export function withoutRepeatedNumbers(rows: PendingRow[]): { firsts: PendingRow[]; repeats: RepeatedNumber[] } {
+	const firstItemByPhone = new Map<string, number>();
+	const firsts: PendingRow[] = [];
+	const repeats: RepeatedNumber[] = [];
+	for (const entry of rows) {
+		const phone = entry.row[CUSTOMER_COLUMNS.phone];
+		const first = firstItemByPhone.get(phone);
+		if (first === undefined) {
+			firstItemByPhone.set(phone, entry.itemIndex);
+			firsts.push(entry);
+		} else repeats.push({ itemIndex: entry.itemIndex, duplicateOf: first, phone });
+	}
+	return { firsts, repeats };
 }
 
 /** The `add_json` query parameter of 6.7.1/6.7.2. */

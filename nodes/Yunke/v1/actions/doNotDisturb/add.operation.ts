@@ -11,10 +11,9 @@ import { additionalVendorFields, collection } from '../common.descriptions';
 import { excelSourceField, inputBinaryField } from '../excel.descriptions';
 import { findListedNumber } from './reconcile';
 
-
 const properties: INodeProperties[] = [
 	excelSourceField({
-		excel: 'Add every number of an Excel file (columns 电话, 姓名, 单位, 地址, 备注)',
+		excel: 'Add every number of an Excel file (columns 电话, 姓名, 单位, 地址, 备注), sent as it is: the node does not read the file, so write its numbers as bare digits such as 13800138000 or they will not match the numbers called',
 		other: { name: 'One Number', value: 'number', description: 'Add the number given below' },
 	}),
 	{
@@ -24,7 +23,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '13800138000',
-		description: 'The number that must not be called',
+		description: 'The number that must not be called; sent as bare digits (+86, spaces and dashes removed), the form Yunke matches calls against',
 		displayOptions: { show: { source: ['number'] } },
 	},
 	inputBinaryField(),
@@ -54,7 +53,7 @@ export const description = updateDisplayOptions({ show: { resource: ['doNotDistu
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const source = this.getNodeParameter('source', itemIndex) as 'number' | 'excel';
 	const days = requireInteger(this, itemIndex, 'Block for Days', this.getNodeParameter('days', itemIndex), { min: 0 });
-	const extra = extraVendorFields(this, itemIndex);
+	const extra = extraVendorFields(this, itemIndex, ['phone', 'term_value', DND_UPLOAD_FIELD, 'name', 'unit', 'address', 'remark']);
 	if (source === 'number') {
 		const phone = requirePhone(this, itemIndex, 'Phone Number', this.getNodeParameter('phone', itemIndex));
 		const details = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

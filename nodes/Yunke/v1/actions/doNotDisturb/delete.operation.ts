@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} else {
 		const raw = splitList(this.getNodeParameter('phones', itemIndex));
 		if (raw.length === 0) throw invalidInput(this, itemIndex, 'Phone Numbers', 'is empty', 'Enter at least one phone number');
-		targets = raw.map((phone) => requirePhone(this, itemIndex, 'Phone Numbers', phone));
+		targets = [...new Set(raw.map((phone) => requirePhone(this, itemIndex, 'Phone Numbers', phone)))];
 		body = { phone_str: targets.join(',') };
 	}
 	const reconcile = async () => await findRemovedEntries(this, itemIndex, deleteBy === 'ids' ? 'id' : 'phone', targets);

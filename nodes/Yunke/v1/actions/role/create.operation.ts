@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const name = requireText(this, itemIndex, 'Name', this.getNodeParameter('name', itemIndex));
 	const roleDescription = requireText(this, itemIndex, 'Description', this.getNodeParameter('description', itemIndex));
 	const permissions = readPermissions(this, itemIndex);
-	const body: IDataObject = { rolename: name, description: roleDescription, [ROLE_PERMISSION_FIELD]: permissions, ...extraVendorFields(this, itemIndex) };
+	const body: IDataObject = { rolename: name, description: roleDescription, [ROLE_PERMISSION_FIELD]: permissions, ...extraVendorFields(this, itemIndex, ['rolename', 'description', ROLE_PERMISSION_FIELD]) };
 	// after a lost answer the role list tells whether the role was created, so it is never created twice
 	const findCreated = async () => {
 		const list = await yunkeApiRequest.call(this, {

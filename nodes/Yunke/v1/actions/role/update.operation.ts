@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = { id };
 	if (fields.description !== undefined) body.description = fields.description;
 	body[ROLE_PERMISSION_FIELD] = permissions;
-	Object.assign(body, extraVendorFields(this, itemIndex));
+	Object.assign(body, extraVendorFields(this, itemIndex, Object.keys(body)));
 	await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.roleUpdate, body, itemIndex });
 	return { updated: true, id, permissions, ...(fields.description !== undefined ? { description: fields.description } : {}) };
 }

@@ -64,7 +64,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.strategy !== undefined) body.strategy = fields.strategy;
 	if (fields.allBusy !== undefined) body.skillgroup_all_busy = fields.allBusy;
 	body.skillgroup_no_agent = this.getNodeParameter('noAgent', itemIndex) as number;
-	Object.assign(body, extraVendorFields(this, itemIndex));
+	Object.assign(body, extraVendorFields(this, itemIndex, Object.keys(body)));
 	await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.skillGroupUpdate, body, itemIndex });
 	const { pkey: _pkey, entityInstanceId: _sn, ...changed } = body;
 	return { updated: true, skillgroup_sn: sn, ...changed };

@@ -59,7 +59,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 13800138000, 13900139000',
-		description: 'Numbers whose waiting calls are cancelled, separated by commas',
+		description: 'Numbers whose waiting calls are cancelled, separated by commas; sent as bare digits (+86, spaces and dashes removed), the form the task holds them in',
 		displayOptions: { show: { cancelBy: ['numbers'] } },
 	},
 	additionalVendorFields(),
@@ -71,7 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const reference = readTaskReference(this, itemIndex);
 	const byNumber = this.getNodeParameter('cancelBy', itemIndex) === 'numbers';
 	const selection = byNumber ? readNumbers(this, itemIndex) : readRows(this, itemIndex);
-	const extra = extraVendorFields(this, itemIndex);
+	const extra = extraVendorFields(this, itemIndex, Object.keys(selection));
 	const sn = await resolveTaskSn(this, itemIndex, reference);
 	const response = await yunkeApiRequest.call(this, {
 		method: 'POST',
@@ -107,7 +107,7 @@ function readNumbers(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const raw: unknown = ctx.getNodeParameter('phoneNumbers', itemIndex, '');
 	const parts = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[,，\n]/)).map((part) => part.trim()).filter(Boolean);
 	if (parts.length === 0) throw invalidInput(ctx, itemIndex, 'Phone Numbers', 'is empty', 'Enter one or more numbers separated by commas, for example 13800138000, 13900139000');
-	const numbers = parts.map((part) => requirePhone(ctx, itemIndex, 'Phone Numbers', part));
+	const numbers = [...new Set(parts.map((part) => requirePhone(ctx, itemIndex, 'Phone Numbers', part)))];
 	// the signing fills `apikey` with the session key (5.3.2 wants it under that spelling too)
 	return { callee: numbers.join(','), [API_KEY_ECHO_FIELD]: '' };
 }

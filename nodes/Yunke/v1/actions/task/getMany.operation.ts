@@ -1,17 +1,17 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS, TASK_LIST_ALL_TIME, TASK_STATUS } from '../../../shared/contract';
+import { ENDPOINTS, TASK_STATUS } from '../../../shared/contract';
 import { pick, readFilterLocator, readLimit } from '../../helpers/fields';
 import { requireDateRange } from '../../helpers/validation';
-import { yunkeApiRequestAllItems } from '../../../transport';
-import { filtersCollection, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
+import { creationRange, describeRange, yunkeApiRequestAllInRange } from '../../../transport';
+import { creationDateFilters, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
 import { subAccountLocator } from '../../../methods/locators';
 import { statusName } from './control/taskStatus';
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
-	filtersCollection([
+	creationDateFilters([
 		...timeRangeFilters('Created', ['createdAfter', 'createdBefore'], 'tasks created'),
 		{
 			displayName: 'Status',
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 			description: 'Only tasks in this state',
 		},
 		{ ...subAccountLocator, required: false, description: 'Only tasks owned by this sub-account' },
-	]),
+	], 'task'),
 	simplifyField,
 ];
 
@@ -52,11 +52,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const { from, to } = requireDateRange(this, itemIndex, ['Created After', filters.createdAfter], ['Created Before', filters.createdBefore]);
-	// without a range Yunke lists only today's tasks
-	const body: IDataObject = { start_create_at: from ?? TASK_LIST_ALL_TIME.from, end_create_at: to ?? TASK_LIST_ALL_TIME.to };
+	// the dates come first, as 5.1 lists them; yunkeApiRequestAllInRange fills them in
+	const body: IDataObject = { start_create_at: '', end_create_at: '' };
 	if (filters.status !== undefined && filters.status !== '') body.status = Number(filters.status);
 	const owner = readFilterLocator(this, itemIndex, filters, 'subAccount', 'Sub-Account');
 	if (owner !== undefined) body.ai_user_sn = owner;
-	const tasks = await yunkeApiRequestAllItems.call(this, { method: 'POST', endpoint: ENDPOINTS.taskList, body, itemIndex }, { limit });
-	return tasks.map((task) => (simplify ? { ...pick(task, SIMPLE_FIELDS), statusName: statusName(task.status) } : task));
+	// without a range Yunke lists only today's tasks
+	const range = creationRange(from, to);
+	const read = await yunkeApiRequestAllInRange.call(this, { method: 'POST', endpoint: ENDPOINTS.taskList, body, itemIndex }, range, { limit });
+	if (!from || !to) this.addExecutionHints({ message: `Item ${itemIndex}: ${describeRange(range, read)}`, location: 'outputPane' });
+	return read.rows.map((task) => (simplify ? { ...pick(task, SIMPLE_FIELDS), statusName: statusName(task.status) } : task));
 }

@@ -81,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const reference = readTaskReference(this, itemIndex);
 	const body = readRedialSettings(this, itemIndex, mode);
-	const extra = extraVendorFields(this, itemIndex);
+	const extra = extraVendorFields(this, itemIndex, Object.keys(body));
 	const sn = await resolveTaskSn(this, itemIndex, reference);
 	const response = await yunkeApiRequest.call(this, {
 		method: 'POST',

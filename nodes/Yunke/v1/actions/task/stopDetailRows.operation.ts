@@ -31,7 +31,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const raw: unknown = this.getNodeParameter('rowSns', itemIndex, '');
 	const rows = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',')).map((sn) => sn.trim()).filter(Boolean);
 	if (rows.length === 0) throw invalidInput(this, itemIndex, 'Row Sns', 'is empty', 'Map the sn of one or more rows from Task → Get Details, separated by commas');
-	const extra = extraVendorFields(this, itemIndex);
+	const extra = extraVendorFields(this, itemIndex, ['sn']);
 	const sn = await resolveTaskSn(this, itemIndex, reference);
 	const response = await yunkeApiRequest.call(this, {
 		method: 'POST',

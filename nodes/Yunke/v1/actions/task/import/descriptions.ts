@@ -30,8 +30,8 @@ export const rowSourceFields: INodeProperties[] = [
 	excelSourceField({
 		name: 'dataSource',
 		displayName: 'Rows From',
-		excel: 'Upload the filled import template (xlsx or xls) from a binary property as it is',
-		other: { name: 'Input Items', value: 'items', description: 'One row per input item' },
+		excel: 'Upload the filled import template (xlsx or xls) as it is: the node does not read the file, so its phone numbers reach Yunke unchanged (write them as bare digits such as 13800138000)',
+		other: { name: 'Input Items', value: 'items', description: 'One row per input item; phone numbers are sent as bare digits (+86, spaces and dashes removed), and an item repeating an earlier item’s number is not sent' },
 	}),
 	{
 		displayName: 'Columns',

@@ -5,6 +5,8 @@ import { englishCounts, type ImportMark } from './importResultFields';
 import { itemRanges, type ImportBatch } from './batches';
 import { MaybeAppliedError } from './maybeApplied';
 import { asNodeError, errorItems } from '../../itemErrors';
+import { repeatedNumberItem } from '../../../helpers/phoneNumber';
+import type { MappedRows } from './rows';
 import type { ImportSettings } from './settings';
 import type { TaskRef } from './submitBatch';
 
@@ -21,8 +23,13 @@ export interface ImportOutcome {
 	invalid: { itemIndexes: number[]; errorItems: INodeExecutionData[] };
 }
 
-/** The summary item (paired with every item whose rows Yunke took), then the rejected rows and the items not imported. */
-export function importOutput(ctx: IExecuteFunctions, settings: ImportSettings, outcome: ImportOutcome, withRows: boolean): INodeExecutionData[] {
+/**
+ * The summary item (paired with every item whose rows Yunke took), then the rejected rows, the rows not
+ * sent for repeating an earlier item's number, and the items not imported.
+ */
+export function importOutput(ctx: IExecuteFunctions, settings: ImportSettings, outcome: ImportOutcome, rows: MappedRows | undefined): INodeExecutionData[] {
+	const withRows = rows !== undefined;
+	const duplicates = rows?.duplicates ?? [];
 	const { task, batches, sent, failure, counts, finished } = outcome;
 	const sentBatches = batches.slice(0, sent);
 	const sentItems = sentBatches.flatMap((batch) => batch.itemIndexes);
@@ -38,6 +45,7 @@ export function importOutput(ctx: IExecuteFunctions, settings: ImportSettings, o
 		finished,
 		...(counts && finished ? { counts: englishCounts(counts), importMark: counts } : {}),
 		rejectedRows: outcome.rejected.length,
+		...(withRows ? { duplicateRows: duplicates.length } : {}),
 		diallingStarted: outcome.diallingStarted,
 		importedItems: itemRanges(sentItems),
 	};
@@ -50,7 +58,8 @@ export function importOutput(ctx: IExecuteFunctions, settings: ImportSettings, o
 	if (outcome.invalid.itemIndexes.length > 0) summary.invalidItems = itemRanges(outcome.invalid.itemIndexes);
 	const notImported = failure === undefined ? [] : failureItems(ctx, summary, outcome);
 	const summaryItem: INodeExecutionData = { json: summary, pairedItem: sentItems.map((item) => ({ item })) };
-	return [summaryItem, ...outcome.rejected, ...outcome.invalid.errorItems, ...notImported];
+	const duplicateItems = duplicates.map((repeat) => repeatedNumberItem(repeat, { taskId: task.id, taskSn: task.sn }));
+	return [summaryItem, ...outcome.rejected, ...duplicateItems, ...outcome.invalid.errorItems, ...notImported];
 }
 
 /** Error items for the batch that failed and every batch after it; throws instead without Continue On Fail. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { lookWithBackoff, lostAnswerWaitMs } from '../../../helpers/backoff';
 import type { LostAnswer } from '../../../../transport';
-import { listAllTasks, type KnownTask } from '../shared/taskList';
+import { listTasksCreatedSince, type KnownTask } from '../shared/taskList';
 import { creationMayHaveHappened } from './maybeApplied';
 
 export interface CreationAttempt {
@@ -25,7 +25,7 @@ export async function findLostCreation(ctx: IExecuteFunctions, attempt: Creation
 	const waitMs = lostAnswerWaitMs(lost.timeoutMs);
 	const created = await lookWithBackoff(waitMs, async () => {
 		try {
-			const tasks = (await listAllTasks(ctx, attempt.itemIndex, isNew)).filter(isNew);
+			const tasks = (await listTasksCreatedSince(ctx, attempt.itemIndex, attempt.sentAt, isNew)).filter(isNew);
 			return tasks.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || Number(b.id) - Number(a.id))[0];
 		} catch {
 			return undefined; // an unreadable list is looked at again until the wait is over

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationE
 
 import { PHONE_COLUMN_PATTERN } from '../../../../shared/contract';
 import { phpJsonString } from '../../../../shared/phpJson';
-import { invalidInput, isBlank, normalizePhone } from '../../../helpers/validation';
+import { invalidInput, isBlank } from '../../../helpers/validation';
+import { normalisePhoneNumber, PHONE_NUMBER_HELP, type RepeatedNumber } from '../../../helpers/phoneNumber';
 import { asNodeError } from '../../itemErrors';
 import type { TemplateColumn } from './template';
 
@@ -19,6 +20,8 @@ export interface MappedRows {
 	encode(position: number): string;
 	/** items that failed the checks (only collected with Continue On Fail; otherwise the first one throws) */
 	invalid: Array<{ itemIndex: number; error: NodeOperationError }>;
+	/** items not sent because an earlier item of this run has the same number (Yunke would call it twice or count a repeat) */
+	duplicates: RepeatedNumber[];
 }
 
 interface MappingOptions {
@@ -48,6 +51,9 @@ export function mapItemsToRows(
 	const resolveField = autoFieldResolver(columns);
 	const keys = columns.map((column) => `${phpJsonString(column.key)}:`);
 	const phoneColumns = columns.flatMap((column, index) => (column.isPhone ? [index] : []));
+	// the number that identifies the person: the required phone column (`*电话`), else the first one
+	const personColumn = phoneColumns.find((index) => columns[index].required) ?? phoneColumns[0];
+	const firstItemByPhone = new Map<string, number>();
 	const buildRow = (itemIndex: number): BuiltRow => {
 		const row =
 			options.mode === 'defineBelow'
@@ -61,11 +67,19 @@ export function mapItemsToRows(
 		phones: [],
 		itemIndexes: [],
 		invalid: [],
+		duplicates: [],
 		encode: (position) => encodeRow(keys, buildRow(result.itemIndexes[position]).values),
 	};
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const row = buildRow(itemIndex);
+			const person = personColumn === undefined ? '' : row.values[personColumn];
+			const first = person ? firstItemByPhone.get(person) : undefined;
+			if (first !== undefined) {
+				result.duplicates.push({ itemIndex, duplicateOf: first, phone: person });
+				continue;
+			}
+			if (person) firstItemByPhone.set(person, itemIndex);
 			result.phones.push(phoneColumns.map((column) => row.values[column]).join(','));
 			result.itemIndexes.push(itemIndex);
 		} catch (error) {
@@ -180,16 +194,8 @@ function checkRow(ctx: IExecuteFunctions, itemIndex: number, columns: TemplateCo
 			);
 		}
 		if (column.isPhone && value !== '') {
-			const phone = normalizePhone(value);
-			if (!phone) {
-				throw invalidInput(
-					ctx,
-					itemIndex,
-					`Column "${column.name}" (field "${row.sources[index]}")`,
-					`"${value}" is not a phone number`,
-					'Use digits only (5 to 20), optionally with a leading + and dashes or spaces, for example 13800138000',
-				);
-			}
+			const phone = normalisePhoneNumber(value);
+			if (!phone) throw invalidInput(ctx, itemIndex, `Column "${column.name}" (field "${row.sources[index]}")`, `"${value}" is not a phone number`, PHONE_NUMBER_HELP);
 			row.values[index] = phone;
 		}
 	});

@@ -13,7 +13,7 @@ import type { ImportSettings } from './settings';
 /**
  * Task → Create / Import Data: rows from all items (or Excel files) into one task, in chunks.
  * Output: one summary item (paired with every item whose rows were sent), one item per row Yunke
- * rejected (paired with its item); with Continue On Fail, every item not imported as an error item.
+ * rejected and per item not sent for repeating an earlier item's number (each paired with its item); with Continue On Fail, every item not imported as an error item.
  */
 export async function runImport(ctx: IExecuteFunctions, items: INodeExecutionData[], settings: ImportSettings): Promise<INodeExecutionData[][]> {
 	const continueOnFail = ctx.continueOnFail();
@@ -59,7 +59,7 @@ export async function runImport(ctx: IExecuteFunctions, items: INodeExecutionDat
 		ctx,
 		settings,
 		{ task: importedTask, batches: prepared.batches, sent: sent.sent, failure, finished, counts, rejected, diallingStarted, invalid: { itemIndexes: prepared.invalid.map((entry) => entry.itemIndex), errorItems: invalidItems } },
-		prepared.rows !== undefined,
+		prepared.rows,
 	);
 	return [output];
 }

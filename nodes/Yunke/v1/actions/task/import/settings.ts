@@ -57,7 +57,7 @@ export function readImportSettings(ctx: IExecuteFunctions, target: 'new' | 'from
 		waitTimeoutSeconds: requireInteger(ctx, 0, 'Wait Timeout (Seconds)', options.waitTimeoutSeconds ?? 300, { min: 1, max: 3600 }),
 		startDialling: options.startDialling ?? false,
 		checkPendingLimit: options.checkPendingLimit ?? true,
-		extraFields: extraVendorFields(ctx, 0),
+		extraFields: extraVendorFields(ctx, 0, ['project_sn', 'source', 'ai_user_sn', 'upload']),
 	};
 }
 

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { formatChinaTime } from '../../../../shared/chinaTime';
-import { ENDPOINTS, TASK_LIST_ALL_TIME } from '../../../../shared/contract';
-import { yunkeApiRequestAllItems } from '../../../../transport';
+import { formatChinaTime, parseChinaTime } from '../../../../shared/chinaTime';
+import { ENDPOINTS } from '../../../../shared/contract';
+import { creationRange, yunkeApiRequestAllInRange } from '../../../../transport';
 
 /**
  * "Every task, of all time" from the task list (5.1), the one place it is read: 5.1 has no filter by
- * id, sn or name, so lookups walk its pages (over all creation dates) until they find their task.
+ * id, sn or name, so lookups walk its pages over every creation date (in windows, newest first, where
+ * the tenant refuses a wide range) until they find their task.
  */
 
 /** A task read leniently from a 5.1 list row (ids may be text or numbers). */
@@ -25,13 +26,24 @@ export async function listAllTasks(
 	ctx: IExecuteFunctions,
 	itemIndex = 0,
 	stopWhen?: (task: KnownTask) => boolean,
+	createdFrom?: string,
 ): Promise<KnownTask[]> {
-	const rows = await yunkeApiRequestAllItems.call(
+	const { rows } = await yunkeApiRequestAllInRange.call(
 		ctx,
-		{ method: 'POST', endpoint: ENDPOINTS.taskList, body: { start_create_at: TASK_LIST_ALL_TIME.from, end_create_at: TASK_LIST_ALL_TIME.to }, itemIndex },
+		{ method: 'POST', endpoint: ENDPOINTS.taskList, body: {}, itemIndex },
+		creationRange(createdFrom, undefined),
 		stopWhen ? { stopWhen: (page) => page.items.some((row) => stopWhen(toKnownTask(row))) } : {},
 	);
 	return rows.map(toKnownTask);
+}
+
+/**
+ * Tasks a request sent at `sentAt` (China time) may have created: those created since the day before
+ * (a server clock behind ours), one request where a walk over every date would take dozens.
+ */
+export async function listTasksCreatedSince(ctx: IExecuteFunctions, itemIndex: number, sentAt: string, stopWhen: (task: KnownTask) => boolean): Promise<KnownTask[]> {
+	const dayBefore = formatChinaTime(new Date((parseChinaTime(sentAt) ?? new Date()).getTime() - 24 * 3600_000));
+	return await listAllTasks(ctx, itemIndex, stopWhen, `${dayBefore.slice(0, 10)} 00:00:00`);
 }
 
 /** The first task that matches, reading no further pages than needed. */
