@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { englishCounts, type ImportMark } from './importResultFields';
 import { itemRanges, type ImportBatch } from './batches';
+import type { DiallingOutcome } from './dialling';
 import { MaybeAppliedError } from './maybeApplied';
 import { asNodeError, errorItems } from '../../itemErrors';
 import type { ImportSettings } from './settings';
@@ -16,7 +17,7 @@ export interface ImportOutcome {
 	finished: boolean;
 	counts: ImportMark | undefined;
 	rejected: INodeExecutionData[];
-	diallingStarted: boolean;
+	dialling: DiallingOutcome;
 	/** items whose rows could not be mapped, and their error items */
 	invalid: { itemIndexes: number[]; errorItems: INodeExecutionData[] };
 }
@@ -38,7 +39,7 @@ export function importOutput(ctx: IExecuteFunctions, settings: ImportSettings, o
 		finished,
 		...(counts && finished ? { counts: englishCounts(counts), importMark: counts } : {}),
 		rejectedRows: outcome.rejected.length,
-		diallingStarted: outcome.diallingStarted,
+		...outcome.dialling,
 		importedItems: itemRanges(sentItems),
 	};
 	if (!finished) {
