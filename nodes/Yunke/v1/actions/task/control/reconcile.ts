@@ -14,11 +14,11 @@ import { TASK_EFFECTS } from './taskEffect';
 export async function findAppliedTaskOperation(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	taskId: string,
+	task: { id: string; given: string },
 	oper: string,
 ): Promise<IDataObject | undefined> {
 	if (oper === TASK_OPERATIONS.redialFailed) {
-		throw new NodeOperationError(ctx.getNode(), `The redial of task ${taskId} may have been started: Yunke's answer was lost`, {
+		throw new NodeOperationError(ctx.getNode(), `The redial of task ${task.given} may have been started: Yunke's answer was lost`, {
 			itemIndex,
 			description:
 				'It was not sent again, as a second redial would call the people whose redial already failed once more. ' +
@@ -27,6 +27,6 @@ export async function findAppliedTaskOperation(
 	}
 	const effect = TASK_EFFECTS[oper];
 	if (!effect) return undefined;
-	const task = await findListedTask(ctx, itemIndex, isTask({ id: taskId }));
-	return effect.shows(task) ? { code: 0, msg: 'applied (confirmed from the task list after the answer was lost)' } : undefined;
+	const listed = await findListedTask(ctx, itemIndex, isTask({ id: task.id }));
+	return effect.shows(listed) ? { code: 0, msg: 'applied (confirmed from the task list after the answer was lost)' } : undefined;
 }

@@ -30,7 +30,7 @@ export async function sendTaskOperation(
 ): Promise<TaskOperationResult> {
 	const taskId = await resolveTaskId(ctx, itemIndex, reference);
 	const body: IDataObject = { pkeys: taskId, project_type: TASK_PROJECT_TYPE, oper, ...extra };
-	const reconcile = async () => await findAppliedTaskOperation(ctx, itemIndex, taskId, oper);
+	const reconcile = async () => await findAppliedTaskOperation(ctx, itemIndex, { id: taskId, given: reference.given }, oper);
 	const response = await yunkeApiRequest.call(ctx, { method: 'POST', endpoint: ENDPOINTS.taskOperate, body, itemIndex, reconcile });
 	const task = await confirmTaskOperation(ctx, itemIndex, taskId, oper);
 	return { response, taskId, status: task ? statusName(task.status) : undefined };

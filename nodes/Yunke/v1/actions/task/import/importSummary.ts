@@ -18,6 +18,8 @@ export interface ImportOutcome {
 	counts: ImportMark | undefined;
 	rejected: INodeExecutionData[];
 	dialling: DiallingOutcome;
+	/** how a creation whose answer was lost (or was code 500) was settled from the task list */
+	creationSettled: string | undefined;
 	/** items whose rows could not be mapped, and their error items */
 	invalid: { itemIndexes: number[]; errorItems: INodeExecutionData[] };
 }
@@ -40,6 +42,7 @@ export function importOutput(ctx: IExecuteFunctions, settings: ImportSettings, o
 		...(counts && finished ? { counts: englishCounts(counts), importMark: counts } : {}),
 		rejectedRows: outcome.rejected.length,
 		...outcome.dialling,
+		...(outcome.creationSettled ? { creationSettled: outcome.creationSettled } : {}),
 		importedItems: itemRanges(sentItems),
 	};
 	if (!finished) {

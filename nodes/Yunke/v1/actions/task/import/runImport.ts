@@ -5,6 +5,7 @@ import { statusName } from '../control/taskStatus';
 import { checkBeforeSending, prepare, type BeforeSending } from './beforeSending';
 import { backgroundCounts } from './backgroundCounts';
 import { keepDiallingOff, startDialling } from './dialling';
+import { creationSettlement } from './lostCreation';
 import { importOutput } from './importSummary';
 import { asNodeError, errorItems } from '../../itemErrors';
 import { sendBatches, type SentBatches } from './sendBatches';
@@ -64,7 +65,7 @@ export async function runImport(ctx: IExecuteFunctions, items: INodeExecutionDat
 	const output = importOutput(
 		ctx,
 		settings,
-		{ task: importedTask, batches: prepared.batches, sent: sent.sent, failure, finished, counts, rejected, dialling, invalid: { itemIndexes: prepared.invalid.map((entry) => entry.itemIndex), errorItems: invalidItems } },
+		{ task: importedTask, batches: prepared.batches, sent: sent.sent, failure, finished, counts, rejected, dialling, creationSettled: creationSettlement(ctx), invalid: { itemIndexes: prepared.invalid.map((entry) => entry.itemIndex), errorItems: invalidItems } },
 		prepared.rows !== undefined,
 	);
 	return [output];
