@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { ROOT_ORGANIZATION_ID } from '../../sandbox/seed';
 import { DEMO_LOGIN, passwordCredential, RawClient } from '../helpers/sandbox';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
@@ -49,7 +51,7 @@ describe('Sub-Account / Extension → Create without an organisation (2.1.2, roo
 });
 
 describe('Sub-Account → Update sends the complete required form (2.1.4)', () => {
-	const update = (updateFields: Record<string, unknown>, value = bed.sandbox.data.subAccounts[0].user_name) => ({
+	const update = (updateFields: INodeParameters, value = bed.sandbox.data.subAccounts[0].user_name): INodeParameters => ({
 		resource: 'subAccount',
 		operation: 'update',
 		account: { __rl: true, mode: 'id', value },
