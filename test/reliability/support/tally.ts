@@ -12,7 +12,8 @@ export type TallyKey =
 	| 'rows_duplicated'
 	| 'tasks_duplicated'
 	| 'calls_duplicated'
-	| 'secret_leaks';
+	| 'secret_leaks'
+	| 'silent_no_ops';
 
 export const TALLY_FILE = process.env.RELIABILITY_TALLY_FILE ?? path.join(tmpdir(), 'n8n-nodes-yunke-reliability.jsonl');
 
