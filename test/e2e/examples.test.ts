@@ -244,7 +244,8 @@ describe('demo and example workflows in a real n8n against the sandbox', () => {
 				expect(hit?.method).toBe('POST');
 				expect(hit?.body).toEqual({
 					callSn: record.sn,
-					task: task.source,
+					// the strict sandbox pushes no task fields (reading pushFields): the example sends null then
+					task: null,
 					answered: record.hangup_reason === '已接通',
 					intentLevel: record.status,
 					hangupReason: record.hangup_reason === '已接通' ? 'Connected' : expect.any(String),

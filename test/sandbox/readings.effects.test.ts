@@ -1,4 +1,5 @@
 import axios from 'axios';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox/server';
 import { STRICT_SHAPES } from '../../sandbox/readings';
@@ -18,7 +19,7 @@ beforeEach(async () => {
 afterAll(() => Object.assign(sandbox.shapes, STRICT_SHAPES));
 
 const configure = async (shapes: Record<string, string>) => (await axios.post(`${sandbox.url}/__control/config`, { shapes })).data;
-const call = async (path: string, params: Record<string, unknown>) => (await client.call('POST', path, params)).data;
+const call = async (path: string, params: IDataObject) => (await client.call('POST', path, params)).data;
 
 describe('reading taskPkeys (5.2)', () => {
 	it('idOnly (default): an sn is answered code 0 and changes nothing; the numeric id pauses', async () => {
@@ -39,7 +40,7 @@ describe('reading taskPkeys (5.2)', () => {
 });
 
 describe('reading isZidongDefault (5.7.2)', () => {
-	const create = async (extra: Record<string, unknown> = {}) => {
+	const create = async (extra: IDataObject = {}) => {
 		const answer = await call('/api/addJson', {
 			project_sn: sandbox.data.scripts[0].sn,
 			source: `任务${sandbox.data.tasks.length}`,
