@@ -159,8 +159,8 @@ export function transportError(node: INode, fault: TransportFault, endpoint: str
 
 /**
  * The one rule for writes: did the request perhaps reach Yunke, with no usable answer back (a timeout or
- * reset after sending, an empty or broken answer, HTTP 5xx, a code 500 to a creation)? Then Yunke may have applied it, and it must
- * not be sent again on a guess. A connection that was never made (refused, DNS failure) and a request the
+ * reset after sending, an empty or broken answer, HTTP 5xx, a code 500 to a creation)? Then Yunke may
+ * have applied it, and it must not be sent again on a guess. A connection that was never made (refused, DNS failure) and a request the
  * server turned away (HTTP 4xx, 429 included) reached nothing that could have applied it.
  */
 export function answerMayBeLost(fault: TransportFault): boolean {

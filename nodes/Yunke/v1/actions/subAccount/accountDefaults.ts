@@ -79,7 +79,7 @@ export async function completeUpdate(ctx: IExecuteFunctions, itemIndex: number, 
 		const fix =
 			field === 'role_id'
 				? `Choose the account's role under Update Fields → Role${job}: its current role keeps it. Nothing was sent.`
-				: `Set ${label} under Update Fields so the node can send the complete form. Nothing was sent`;
+				: `Set ${label} under Update Fields so the node can send the complete form. Nothing was sent.`;
 		throw invalidInput(ctx, itemIndex, label, why, fix);
 	}
 	return { ...form, ...changes };

@@ -35,18 +35,24 @@ const WHAT_IT_MEANS: Record<string, string> = {
  * A success that changed nothing (some tenants answer `code: 0` to a `pkeys` they do not take) is an error.
  * Returns the task as last listed (undefined once deleted); verbs the list cannot show are not checked.
  */
-export async function confirmTaskOperation(ctx: IExecuteFunctions, itemIndex: number, taskId: string, oper: string): Promise<KnownTask | undefined> {
+export async function confirmTaskOperation(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	task: { id: string; given: string },
+	oper: string,
+): Promise<KnownTask | undefined> {
 	const effect = TASK_EFFECTS[oper];
 	if (!effect) return undefined;
 	let last: KnownTask | undefined;
 	const seen = await lookWithBackoff(CONFIRM_WAIT_MS, async () => {
-		last = await findListedTask(ctx, itemIndex, isTask({ id: taskId }));
+		last = await findListedTask(ctx, itemIndex, isTask({ id: task.id }));
 		return effect.shows(last) ? { task: last } : undefined;
 	});
 	if (seen) return seen.task;
 	const now = last ? statusName(last.status) : 'gone';
 	const still = now === 'sending' ? 'dialling' : now;
-	throw new NodeOperationError(ctx.getNode(), `Yunke answered success but task ${taskId} is still ${still}`, {
+	const named = task.given === task.id ? task.id : `${task.id} (${task.given})`;
+	throw new NodeOperationError(ctx.getNode(), `Yunke answered success but task ${named} is still ${still}`, {
 		itemIndex,
 		description:
 			`The task should be ${effect.expected}; ${Math.round(CONFIRM_WAIT_MS / 1000)} seconds after the request the task list still shows it ${still}. ` +

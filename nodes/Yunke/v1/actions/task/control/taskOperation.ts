@@ -10,8 +10,7 @@ import { statusName } from './taskStatus';
 export interface TaskOperationResult {
 	/** Yunke's answer */
 	response: IDataObject;
-	taskId: string;
-	/** the status the task list showed once the effect was confirmed ('deleted' after a deletion; absent when not checked) */
+	/** the status the task list showed once the effect was confirmed (absent after a deletion and for verbs it cannot show) */
 	status?: string;
 }
 
@@ -32,6 +31,6 @@ export async function sendTaskOperation(
 	const body: IDataObject = { pkeys: taskId, project_type: TASK_PROJECT_TYPE, oper, ...extra };
 	const reconcile = async () => await findAppliedTaskOperation(ctx, itemIndex, { id: taskId, given: reference.given }, oper);
 	const response = await yunkeApiRequest.call(ctx, { method: 'POST', endpoint: ENDPOINTS.taskOperate, body, itemIndex, reconcile });
-	const task = await confirmTaskOperation(ctx, itemIndex, taskId, oper);
-	return { response, taskId, status: task ? statusName(task.status) : undefined };
+	const task = await confirmTaskOperation(ctx, itemIndex, { id: taskId, given: reference.given }, oper);
+	return { response, status: task ? statusName(task.status) : undefined };
 }

@@ -5,6 +5,7 @@ import { lookWithBackoff } from '../../../helpers/backoff';
 import { sendTaskOperation } from '../control/taskOperation';
 import { statusName } from '../control/taskStatus';
 import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
+import type { TaskReference } from '../shared/taskReference';
 import type { ImportSettings } from './settings';
 import type { TaskRef } from './submitBatch';
 
@@ -27,8 +28,13 @@ export async function startDialling(
 	itemIndex: number,
 ): Promise<DiallingOutcome> {
 	if (failed || (createdHere && requestsSent <= 1)) return { diallingStarted: createdHere };
-	await sendTaskOperation(ctx, itemIndex, { id: task.id, given: task.id }, TASK_OPERATIONS.resume);
+	await sendTaskOperation(ctx, itemIndex, referenceTo(task), TASK_OPERATIONS.resume);
 	return { diallingStarted: true };
+}
+
+/** The task as control names it: its id, or its sn when an answer gave no id (resolved through 5.1 then). */
+function referenceTo(task: TaskRef): TaskReference {
+	return task.id ? { id: task.id, given: task.id } : { sn: task.sn, given: task.sn };
 }
 
 /** How long to look for a task just created before saying its dialling state could not be read. */
@@ -52,7 +58,8 @@ export async function keepDiallingOff(
 	if (diallingBefore) {
 		return { diallingStarted: false, diallingNote: 'The task was already dialling before this import; it was left dialling.' };
 	}
-	const listed = await lookWithBackoff(LISTED_WAIT_MS, async () => await findListedTask(ctx, itemIndex, isTask({ id: task.id })));
+	const reference = referenceTo(task);
+	const listed = await lookWithBackoff(LISTED_WAIT_MS, async () => await findListedTask(ctx, itemIndex, isTask(reference)));
 	if (!listed) {
 		return {
 			diallingStarted: false,
@@ -61,7 +68,7 @@ export async function keepDiallingOff(
 	}
 	const status = statusName(listed.status);
 	if (status === 'sending') {
-		await sendTaskOperation(ctx, itemIndex, { id: task.id, given: task.id }, TASK_OPERATIONS.pause);
+		await sendTaskOperation(ctx, itemIndex, reference, TASK_OPERATIONS.pause);
 		return {
 			diallingStarted: false,
 			diallingStoppedByNode: true,

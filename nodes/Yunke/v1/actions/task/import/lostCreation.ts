@@ -22,9 +22,9 @@ export interface CreationAttempt {
 }
 
 /**
- * The transport's `reconcile` for a creation whose answer was lost, or was code 500: the task list is read with backoff,
- * for as long as Yunke may take to apply the request and list the task, for a task of this name that did
- * not exist before. Found: its ids stand in for the answer. Not found: never sent again (a second task
+ * The transport's `reconcile` for a creation whose answer was lost, or was code 500: the task list is read
+ * with backoff, for as long as Yunke may take to apply the request and list the task (after a 500, only to
+ * list it), for a task of this name that did not exist before. Found: its ids stand in for the answer. Not found: never sent again (a second task
  * would dial the same people twice), the run stops with an error saying the task may exist.
  */
 export async function findLostCreation(ctx: IExecuteFunctions, attempt: CreationAttempt, lost: LostAnswer): Promise<IDataObject> {
