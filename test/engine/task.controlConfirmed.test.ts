@@ -71,3 +71,23 @@ describe('Task control: a success answer that changed nothing', () => {
 		expect(paused.status).toBe(4);
 	});
 });
+
+describe('Task control of a task the task list does not show yet', () => {
+	it('is a success that says it could not be confirmed, not a silent one', async () => {
+		const task = seedTask(bed.sandbox, { status: 0, phones: manyPhones() });
+		task.listedFrom = Date.now() + 60_000; // 5.1 lists a new task late
+		const result = await bed.run({ resource: 'task', operation: 'pause', task: locator(String(task.dial_task_main_id), 'id') });
+		expect(result.status).toBe('success');
+		expect(task.status).toBe(4);
+		expect(jsonOf(result.outputs[0])).toEqual([
+			{
+				dial_task_main_id: task.dial_task_main_id,
+				operation: 'pause',
+				success: true,
+				status: 'unconfirmed',
+				message: '操作成功',
+				note: 'The task did not show in the task list within 3 seconds, so the change could not be confirmed: check it with Task → Get Many.',
+			},
+		]);
+	});
+});

@@ -21,7 +21,7 @@ export const TASK_EFFECTS: Record<string, { shows: (task: KnownTask | undefined)
 };
 
 /** 5.1 changes with the write; a short look covers a list that shows it a moment later. */
-const CONFIRM_WAIT_MS = 3000;
+export const CONFIRM_WAIT_MS = 3000;
 
 const WHAT_IT_MEANS: Record<string, string> = {
 	[TASK_OPERATIONS.pause]: 'The task keeps calling people.',
@@ -30,25 +30,32 @@ const WHAT_IT_MEANS: Record<string, string> = {
 	[TASK_OPERATIONS.delete]: 'The task was not deleted.',
 };
 
+/** The effect shown (the task as listed; none once deleted or for verbs the list cannot show), or a task not listed yet. */
+export type Confirmation = { confirmed: true; task?: KnownTask } | { confirmed: false };
+
 /**
  * After Yunke answered success to a 5.2 verb: reads the task's status until it shows the effect.
  * A success that changed nothing (some tenants answer `code: 0` to a `pkeys` they do not take) is an error.
- * Returns the task as last listed (undefined once deleted); verbs the list cannot show are not checked.
+ * A task the list has not shown during the whole look (a task just created: 5.1 may list it late) cannot
+ * be confirmed: the caller says so.
  */
 export async function confirmTaskOperation(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	task: { id: string; given: string },
 	oper: string,
-): Promise<KnownTask | undefined> {
+): Promise<Confirmation> {
 	const effect = TASK_EFFECTS[oper];
-	if (!effect) return undefined;
+	if (!effect) return { confirmed: true };
 	let last: KnownTask | undefined;
+	let everListed = false;
 	const seen = await lookWithBackoff(CONFIRM_WAIT_MS, async () => {
 		last = await findListedTask(ctx, itemIndex, isTask({ id: task.id }));
+		everListed ||= last !== undefined;
 		return effect.shows(last) ? { task: last } : undefined;
 	});
-	if (seen) return seen.task;
+	if (seen) return { confirmed: true, task: seen.task };
+	if (!everListed) return { confirmed: false };
 	const now = last ? statusName(last.status) : 'gone';
 	const still = now === 'sending' ? 'dialling' : now;
 	const named = task.given === task.id ? task.id : `${task.id} (${task.given})`;

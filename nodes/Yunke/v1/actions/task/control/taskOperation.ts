@@ -12,6 +12,8 @@ export interface TaskOperationResult {
 	response: IDataObject;
 	/** the status the task list showed once the effect was confirmed (absent after a deletion and for verbs it cannot show) */
 	status?: string;
+	/** false when the task did not show in the task list at all, so the effect could not be confirmed */
+	confirmed: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function sendTaskOperation(
 	const body: IDataObject = { pkeys: taskId, project_type: TASK_PROJECT_TYPE, oper, ...extra };
 	const reconcile = async () => await findAppliedTaskOperation(ctx, itemIndex, { id: taskId, given: reference.given }, oper);
 	const response = await yunkeApiRequest.call(ctx, { method: 'POST', endpoint: ENDPOINTS.taskOperate, body, itemIndex, reconcile });
-	const task = await confirmTaskOperation(ctx, itemIndex, { id: taskId, given: reference.given }, oper);
-	return { response, status: task ? statusName(task.status) : undefined };
+	const confirmation = await confirmTaskOperation(ctx, itemIndex, { id: taskId, given: reference.given }, oper);
+	if (!confirmation.confirmed) return { response, confirmed: false };
+	return { response, status: confirmation.task ? statusName(confirmation.task.status) : undefined, confirmed: true };
 }

@@ -28,8 +28,12 @@ export async function startDialling(
 	itemIndex: number,
 ): Promise<DiallingOutcome> {
 	if (failed || (createdHere && requestsSent <= 1)) return { diallingStarted: createdHere };
-	await sendTaskOperation(ctx, itemIndex, referenceTo(task), TASK_OPERATIONS.resume);
-	return { diallingStarted: true };
+	const { confirmed } = await sendTaskOperation(ctx, itemIndex, referenceTo(task), TASK_OPERATIONS.resume);
+	if (confirmed) return { diallingStarted: true };
+	return {
+		diallingStarted: true,
+		diallingNote: 'Yunke answered success to starting the task, but the task list did not show the task yet, so that it dials could not be confirmed: check it with Task → Get Many.',
+	};
 }
 
 /** The task as control names it: its id, or its sn when an answer gave no id (resolved through 5.1 then). */
@@ -68,13 +72,14 @@ export async function keepDiallingOff(
 	}
 	const status = statusName(listed.status);
 	if (status === 'sending') {
-		await sendTaskOperation(ctx, itemIndex, reference, TASK_OPERATIONS.pause);
+		const { confirmed } = await sendTaskOperation(ctx, itemIndex, reference, TASK_OPERATIONS.pause);
+		const started = `Yunke started dialling the task on its own ${createdHere ? 'when it was created' : 'when the rows were added'} (${callsMade(listed)})`;
 		return {
 			diallingStarted: false,
 			diallingStoppedByNode: true,
-			diallingNote:
-				`Yunke started dialling the task on its own ${createdHere ? 'when it was created' : 'when the rows were added'} ` +
-				`(${callsMade(listed)}); the node paused it at once. Start it with Task → Start when you want it to call.`,
+			diallingNote: confirmed
+				? `${started}; the node paused it at once. Start it with Task → Start when you want it to call.`
+				: `${started}; the node paused it, but the task list no longer showed the task to confirm it: check it with Task → Get Many.`,
 		};
 	}
 	if (status === 'sent' && createdHere) {
