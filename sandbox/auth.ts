@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { LOGIN_TIMESTAMP_WINDOW_SECONDS } from '../nodes/Yunke/shared/contract';
+import { API_KEY_ECHO_FIELD, LOGIN_FROM, LOGIN_TIMESTAMP_WINDOW_SECONDS } from './vendor';
 import { Params, VendorFault, type ApiResponse } from './routeToolkit';
 import { parseChinaText, type Clock } from './clock';
 import { expectedUrl, md5 } from './php';
@@ -50,8 +50,8 @@ export class AuthService {
 
 	login(data: SandboxData, params: Params): ApiResponse {
 		const from = params.str('from');
-		if (from === '1') this.checkAccessSign(data, params);
-		else if (from === '2') this.checkPassword(data, params);
+		if (from === LOGIN_FROM.accessId) this.checkAccessSign(data, params);
+		else if (from === LOGIN_FROM.password) this.checkPassword(data, params);
 		else throw new VendorFault(20003);
 		if (!data.account.apiPermission) throw new VendorFault(20007);
 		if (this.active) this.retired.add(this.active.apiKey);
@@ -102,7 +102,7 @@ export class AuthService {
 
 	/** The public parameters every business call carries (§2.5). */
 	verify(data: SandboxData, params: Params, isGet: boolean): void {
-		const apiKey = params.str('api_key') || params.str('apikey');
+		const apiKey = params.str('api_key') || params.str(API_KEY_ECHO_FIELD);
 		const session = this.active;
 		if (!session || session.apiKey !== apiKey || params.str('user_sn') !== session.userSn) {
 			throw new VendorFault(20005);

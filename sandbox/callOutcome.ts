@@ -1,4 +1,4 @@
-import { HANGUP_REASONS, INTENT_LEVELS } from '../nodes/Yunke/shared/contract';
+import { HANGUP_REASONS, INTENT_LEVELS } from './vendor';
 
 /** What happens when the simulated dialler calls a number. */
 export interface CallOutcome {

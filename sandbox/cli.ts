@@ -1,10 +1,11 @@
 import { DEMO_LOGIN } from './seed';
+import { describeShapes, readingsFromArgs } from './readingChoice';
 import { Sandbox } from './server';
 
-/** `npm run sandbox`: a simulated Yunke tenant on localhost for building flows without real calls. */
+/** `npm run sandbox [-- --reading name=value …]`: a simulated Yunke tenant on localhost for building flows without real calls. */
 async function main(): Promise<void> {
 	const port = Number(process.env.YUNKE_SANDBOX_PORT ?? 8710);
-	const sandbox = new Sandbox({ port });
+	const sandbox = new Sandbox({ port, shapes: readingsFromArgs(process.argv.slice(2)) });
 	const url = await sandbox.start();
 	process.stdout.write(
 		[
@@ -13,7 +14,9 @@ async function main(): Promise<void> {
 			`  Base URL:  ${url}`,
 			`  Username:  ${DEMO_LOGIN.username}    Password: ${DEMO_LOGIN.password}`,
 			`  or Access ID: ${DEMO_LOGIN.accessId}    Access Secret: ${DEMO_LOGIN.accessSecret}`,
-			`Control API (tests only): ${url}/__control/{reset,faults,log,stats,state}`,
+			'Readings in force (--reading name=value to change; docs/vendor-conformance.md):',
+			...describeShapes(sandbox.shapes).map((line) => `  ${line}`),
+			`Control API (tests only): ${url}/__control/{reset,config,faults,log,stats,state}`,
 			'Press Ctrl+C to stop.',
 			'',
 		].join('\n'),
@@ -23,4 +26,7 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', stop);
 }
 
-void main();
+main().catch((error: Error) => {
+	process.stderr.write(`sandbox: ${error.message}\n`);
+	process.exit(1);
+});

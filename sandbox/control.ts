@@ -4,6 +4,7 @@ import { generateRecords } from './bulkRecords';
 import type { FaultRule } from './faults';
 import { sendJson, type ParsedRequest } from './http';
 import { pushControl } from './pushes';
+import { chooseReadings, ReadingError } from './readingChoice';
 import type { Sandbox } from './server';
 
 /**
@@ -35,11 +36,9 @@ export async function controlRoutes(sandbox: Sandbox, request: ParsedRequest, re
 			sandbox.clock.advance(Number(body.advanceMs ?? 0));
 			return sendJson(res, { ok: true, now: sandbox.clock.chinaText() });
 		case 'POST config':
-			Object.assign(sandbox.auth.config, body.auth ?? {});
-			Object.assign(sandbox.speed, body.speed ?? {});
-			Object.assign(sandbox.shapes, body.shapes ?? {});
-			Object.assign(sandbox.data.account, body.account ?? {});
-			return sendJson(res, { ok: true, auth: sandbox.auth.config, speed: sandbox.speed, shapes: sandbox.shapes });
+			return configure(sandbox, body, res);
+		case 'GET config':
+			return sendJson(res, currentConfig(sandbox));
 		case 'POST records':
 			return sendJson(res, { ok: true, ...generateRecords(sandbox, Number(body.count ?? 0), body.taskSn ? String(body.taskSn) : undefined) });
 		case 'GET pushes':
@@ -63,4 +62,29 @@ export async function controlRoutes(sandbox: Sandbox, request: ParsedRequest, re
 		default:
 			return sendJson(res, { ok: false, error: `unknown control call ${request.method} ${action}` }, 404);
 	}
+}
+
+const CONFIG_KEYS = ['auth', 'speed', 'shapes', 'account'];
+
+/** Applies nothing unless every setting is known: a typo answers HTTP 400 and the tenant stays as it was. */
+function configure(sandbox: Sandbox, body: Record<string, unknown>, res: ServerResponse): void {
+	const unknown = Object.keys(body).filter((key) => !CONFIG_KEYS.includes(key));
+	if (unknown.length > 0) return sendJson(res, { ok: false, error: `unknown config key ${unknown.join(', ')}: use ${CONFIG_KEYS.join(', ')}` }, 400);
+	let shapes;
+	try {
+		shapes = chooseReadings(body.shapes);
+	} catch (error) {
+		if (!(error instanceof ReadingError)) throw error;
+		return sendJson(res, { ok: false, error: error.message }, 400);
+	}
+	Object.assign(sandbox.auth.config, body.auth ?? {});
+	Object.assign(sandbox.speed, body.speed ?? {});
+	Object.assign(sandbox.shapes, shapes);
+	Object.assign(sandbox.data.account, body.account ?? {});
+	return sendJson(res, { ok: true, ...currentConfig(sandbox) });
+}
+
+/** The settings in force; `startShapes` are what `POST reset` restores. */
+function currentConfig(sandbox: Sandbox): Record<string, unknown> {
+	return { auth: sandbox.auth.config, speed: sandbox.speed, shapes: sandbox.shapes, startShapes: sandbox.startShapes };
 }

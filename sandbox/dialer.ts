@@ -1,7 +1,7 @@
 import { buildCallRecord } from './callRecords';
 import type { Sandbox } from './server';
 import type { CallRecord, SandboxData, Task, TaskRow } from './state';
-import { TASK_STATUS } from '../nodes/Yunke/shared/contract';
+import { TASK_STATUS } from './vendor';
 
 /** Simulated dialling: running tasks call their waiting rows and produce call records. */
 export interface Dialer {

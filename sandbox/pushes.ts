@@ -2,7 +2,7 @@ import { buildCallRecord } from './callRecords';
 import { md5 } from './php';
 import type { Sandbox } from './server';
 import type { CallRecord, Task } from './state';
-import { PUSH_ACK, PUSH_RETRIES } from '../nodes/Yunke/shared/contract';
+import { PUSH_ACK, PUSH_RETRIES } from './vendor';
 
 /** Pushes to the tenant's callback URLs: call results (6.6.1) and finished async imports (5.7.15). */
 export interface Pushes {

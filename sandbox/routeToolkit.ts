@@ -1,7 +1,7 @@
 import type { Clock } from './clock';
 import type { UploadedFile } from './http';
 import type { SandboxData } from './state';
-import { VENDOR_ERRORS } from '../nodes/Yunke/shared/errorCatalogue';
+import { SUCCESS_CODE, vendorMessage } from './vendor';
 import type { SandboxShapes } from './readings';
 
 export type { SandboxShapes };
@@ -10,7 +10,7 @@ export type { SandboxShapes };
 export class VendorFault extends Error {
 	constructor(
 		readonly code: number,
-		readonly msg = VENDOR_ERRORS[code]?.vendorMessage ?? '服务端错误,请联系客服',
+		readonly msg = vendorMessage(code),
 		readonly extra: Record<string, unknown> = {},
 	) {
 		super(`${code} ${msg}`);
@@ -97,11 +97,6 @@ export interface ApiContext {
 	events: SandboxEvents;
 }
 
-/**
- * `client_info_json` (5.7.2): public client code sends a nested object, the docs' examples a JSON
- * string; a tenant accepts one of them and answers 30006 to the other.
- */
-
 export interface SandboxEvents {
 	taskChanged(taskSn: string): void;
 	importFinished(taskSn: string): void;
@@ -114,8 +109,8 @@ export interface Route {
 
 export type AreaRoutes = Record<string, Route>;
 
-export function ok(data?: unknown, msg = '请求处理成功'): ApiResponse {
-	return { json: data === undefined ? { code: 0, msg } : { code: 0, msg, data } };
+export function ok(data?: unknown, msg = vendorMessage(SUCCESS_CODE)): ApiResponse {
+	return { json: data === undefined ? { code: SUCCESS_CODE, msg } : { code: SUCCESS_CODE, msg, data } };
 }
 
 export function page<T>(rows: T[], params: Params, defaultSize: number): { slice: T[]; total: number } {

@@ -8,9 +8,11 @@ import { Clock } from './clock';
 import { controlRoutes } from './control';
 import { FaultQueue, type FaultRule } from './faults';
 import { parseRequest, readBody, sendFile, sendJson, sendText, type ParsedRequest } from './http';
+import { chooseReadings } from './readingChoice';
 import { STRICT_SHAPES } from './readings';
 import { seedTenant } from './seed';
 import type { SandboxData } from './state';
+import { SERVER_ERROR_CODE, vendorMessage } from './vendor';
 
 export interface LoggedRequest {
 	at: string;
@@ -29,6 +31,7 @@ export interface SandboxOptions {
 	auth?: Partial<AuthConfig>;
 	/** Milliseconds of simulated work per time unit; areas read it (dialling speed, async imports). */
 	speed?: Partial<SandboxSpeed>;
+	/** Readings of disputed vendor rules (sandbox/readings.ts); unknown names or values throw. */
 	shapes?: Partial<SandboxShapes>;
 	quiet?: boolean;
 }
@@ -52,7 +55,9 @@ export class Sandbox {
 	readonly faults = new FaultQueue();
 	readonly auth: AuthService;
 	readonly speed: SandboxSpeed;
+	/** The readings in force; `reset()` restores `startShapes`, the ones the sandbox was started with. */
 	readonly shapes: SandboxShapes;
+	readonly startShapes: Readonly<SandboxShapes>;
 	data: SandboxData;
 	log: LoggedRequest[] = [];
 	private server: http.Server | undefined;
@@ -63,7 +68,8 @@ export class Sandbox {
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.auth = new AuthService(this.clock, { ...AUTH_DEFAULTS, ...options.auth });
 		this.speed = { callMs: 200, asyncImportMs: 300, pushDelayMs: 100, newTaskListDelayMs: 0, ...options.speed };
-		this.shapes = { ...STRICT_SHAPES, ...options.shapes };
+		this.startShapes = { ...STRICT_SHAPES, ...chooseReadings(options.shapes) };
+		this.shapes = { ...this.startShapes };
 		this.data = seedTenant(this.clock);
 	}
 
@@ -102,6 +108,7 @@ export class Sandbox {
 		this.clock.reset();
 		this.auth.reset();
 		this.faults.clear();
+		Object.assign(this.shapes, this.startShapes);
 		this.log = [];
 		if (this.server) this.services = startAreaServices(this);
 	}
@@ -119,7 +126,7 @@ export class Sandbox {
 		try {
 			raw = await readBody(req);
 		} catch {
-			sendJson(res, { code: 20002, msg: '数据格式错误' }, 413);
+			sendJson(res, { code: 20002, msg: vendorMessage(20002) }, 413);
 			return;
 		}
 		const request = parseRequest(req, raw);
@@ -159,7 +166,7 @@ export class Sandbox {
 		} catch (error) {
 			if (error instanceof VendorFault) return { json: { code: error.code, msg: error.msg, ...error.extra } };
 			if (!this.options.quiet) process.stderr.write(`sandbox: ${request.path} failed: ${(error as Error).stack}\n`);
-			return { json: { code: 500, msg: '服务端错误,请联系客服' } };
+			return { json: { code: SERVER_ERROR_CODE, msg: vendorMessage(SERVER_ERROR_CODE) } };
 		}
 	}
 

@@ -1,4 +1,4 @@
-import { TASK_DETAIL_CALL_STATUS, TASK_STATUS_TEXT } from '../nodes/Yunke/shared/contract';
+import { DETAIL_CALL_STATUS, TASK_STATUS_TEXT } from './vendor';
 import type { Clock } from './clock';
 import { makeSn, nextId, type CallRecord, type SandboxData, type Task, type TaskRow } from './state';
 
@@ -119,7 +119,7 @@ export function detailView(task: Task, row: TaskRow, last: CallRecord | undefine
 		dial_task_main_sn: task.dial_task_main_sn,
 		phone: row.phone,
 		name: row.name,
-		call_status: TASK_DETAIL_CALL_STATUS[row.state],
+		call_status: DETAIL_CALL_STATUS[row.state],
 		call_count: row.attempts,
 		hangup_reason: last?.hangup_reason ?? '',
 		status: last?.status ?? '',

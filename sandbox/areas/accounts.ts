@@ -1,17 +1,17 @@
 import { ok, page, Params, VendorFault, type AreaRoutes } from '../routeToolkit';
-import { ENDPOINTS, EXTENSION_FIELDS, SUB_ACCOUNT_DELETE_PKEY, SUB_ACCOUNT_KEY } from '../../nodes/Yunke/shared/contract';
+import { EXTENSION_FIELDS, path, SUB_ACCOUNT_DELETE_PKEY, SUB_ACCOUNT_FORM } from '../vendor';
 import type { Clock } from '../clock';
 import { makeSn, nextId, type SandboxData, type SubAccount } from '../state';
 
 const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 const PHONE = /^\d{5,20}$/;
-/** Fields the form of 2.1.2 carries; anything else a client sends is stored as given. */
-const FORM_FIELDS = ['user_name', 'contact', 'password', 're_password', 'organization_id', 'role_id', 'max_call_count'];
+/** 2.1.4 names the account by its `user_name`, the first field of the form. */
+const ACCOUNT_KEY = 'user_name';
 const PUBLIC_FIELDS = ['user_sn', 'api_key', 'url'];
 
 /** 2.1.1–2.1.4: sub-accounts, which are also the seats of "create extension" (§8). */
 export const accountRoutes: AreaRoutes = {
-	[ENDPOINTS.subAccountList]: {
+	[path('2.1.1')]: {
 		method: 'POST',
 		handler: ({ data, params, shapes }) => {
 			const name = params.str('user_name');
@@ -22,10 +22,10 @@ export const accountRoutes: AreaRoutes = {
 			return { json: { total, data: slice } };
 		},
 	},
-	[ENDPOINTS.subAccountCreate]: {
+	[path('2.1.2')]: {
 		method: 'POST',
 		handler: ({ data, params, clock }) => {
-			for (const field of FORM_FIELDS) params.required(field);
+			for (const field of SUB_ACCOUNT_FORM) params.required(field);
 			const form = readForm(params);
 			checkFormat(form);
 			if (data.subAccounts.some((account) => account.user_name === form.user_name)) throw new VendorFault(40006);
@@ -35,14 +35,14 @@ export const accountRoutes: AreaRoutes = {
 			return ok({ user_sn: account.user_sn, ext: account.ext }, '添加成功');
 		},
 	},
-	[ENDPOINTS.subAccountUpdate]: {
+	[path('2.1.4')]: {
 		method: 'POST',
 		handler: ({ data, params, shapes }) => {
-			const account = data.subAccounts.find((entry) => entry.user_name === params.required(SUB_ACCOUNT_KEY));
+			const account = data.subAccounts.find((entry) => entry.user_name === params.required(ACCOUNT_KEY));
 			if (!account) throw new VendorFault(20002, '子账号不存在');
 			// 2.1.4 marks the whole form as required (是); whether empty passwords keep the old one is a reading
 			const emptyKeeps = shapes.subAccountUpdatePassword === 'emptyKeeps';
-			for (const field of UPDATE_REQUIRED) {
+			for (const field of SUB_ACCOUNT_FORM) {
 				if (!params.has(field)) throw new VendorFault(20002, `${field}不能为空`);
 				if (!emptyKeeps || (field !== 'password' && field !== 're_password')) requireFilled(params, field);
 			}
@@ -58,7 +58,7 @@ export const accountRoutes: AreaRoutes = {
 			return ok({ user_sn: account.user_sn, ext: account.ext }, '修改成功');
 		},
 	},
-	[ENDPOINTS.subAccountDelete]: {
+	[path('2.1.3')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			if (params.required('pkey') !== SUB_ACCOUNT_DELETE_PKEY) throw new VendorFault(20002);
@@ -136,19 +136,17 @@ function newAccount(data: SandboxData, form: Form, clock: Clock, params: Params)
 }
 
 function extraFields(params: Params): Record<string, unknown> {
-	const known = new Set([...FORM_FIELDS, ...PUBLIC_FIELDS, SUB_ACCOUNT_KEY, EXTENSION_FIELDS.extension, EXTENSION_FIELDS.inboundNumber]);
+	const known = new Set<string>([...SUB_ACCOUNT_FORM, ...PUBLIC_FIELDS, EXTENSION_FIELDS.extension, EXTENSION_FIELDS.inboundNumber]);
 	return Object.fromEntries(params.entries.filter(([key]) => !known.has(key)));
 }
 
-/** 2.1.4's required fields (是 on the page). */
-const UPDATE_REQUIRED = ['contact', 'password', 're_password', 'organization_id', 'role_id', 'max_call_count'];
-
+/** A sub-account as 2.1.1 lists it: the vendor's record, never the password. */
 /** A required field sent empty is refused like a missing one. */
 function requireFilled(params: Params, field: string): void {
 	if (params.str(field).trim() === '') throw new VendorFault(20002, `${field}不能为空`);
 }
 
-/** A sub-account as 2.1.1 lists it: the vendor's record, never the password; `role_id` only when the reading shows it. */
+/** `role_id` only when the reading `subAccountRowRole` shows it (the public 2.1.1 sample row has none). */
 function listRow(account: SubAccount, withRole: boolean): Record<string, unknown> {
 	const { password: _password, role_id: roleId, ...row } = account;
 	return {

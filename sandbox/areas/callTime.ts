@@ -1,15 +1,15 @@
 import { ok, VendorFault, type AreaRoutes } from '../routeToolkit';
-import { CALL_TIME_DAYS, ENDPOINTS } from '../../nodes/Yunke/shared/contract';
+import { CALL_TIME_DAYS, path } from '../vendor';
 
 const RANGES = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})(,(\d{2}):(\d{2})-(\d{2}):(\d{2}))*$/;
 
 /** 4.3/4.4: the weekly hours in which the tenant's tasks may dial. */
 export const callTimeRoutes: AreaRoutes = {
-	[ENDPOINTS.callTimeGet]: {
+	[path('4.3')]: {
 		method: 'POST',
 		handler: ({ data }) => ok({ ...data.callTime }, ''),
 	},
-	[ENDPOINTS.callTimeSet]: {
+	[path('4.4')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			// Every day is required (4.4); an empty string means no calling that day.

@@ -1,9 +1,9 @@
 import { ok, VendorFault, type AreaRoutes } from '../routeToolkit';
-import { CALLBACK_FIELDS, CALLBACK_URL_PATTERN, ENDPOINTS, PUSH_SWITCH } from '../../nodes/Yunke/shared/contract';
+import { CALLBACK_FIELDS, CALLBACK_URL_PATTERN, path, PUSH_SWITCH } from '../vendor';
 
 /** 9.1 setCallback: the account's push switch and its two push URLs. */
 export const callbackRoutes: AreaRoutes = {
-	[ENDPOINTS.callbackSet]: {
+	[path('9.1')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			const open = params.int(CALLBACK_FIELDS.pushOn, -1);

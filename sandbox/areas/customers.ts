@@ -1,5 +1,5 @@
 import { ok, page, VendorFault, type ApiContext, type ApiResponse, type AreaRoutes } from '../routeToolkit';
-import { CUSTOMER_SEARCH_FIELDS, ENDPOINTS, LIMITS, PHONE_COLUMN_PATTERN } from '../../nodes/Yunke/shared/contract';
+import { CUSTOMER_SEARCH_FIELDS, LIMITS, path, PHONE_COLUMN_PATTERN } from '../vendor';
 import { parseChinaText } from '../clock';
 import { readWorkbook } from '../excel';
 import { nextId, type Customer, type SandboxData } from '../state';
@@ -10,12 +10,12 @@ const NAME_COLUMN = /姓名|名字|name/i;
 /** 6.7.1–6.7.9: the CRM's private pool (私海, owned by sub-accounts) and public pool (公海). */
 export const customerRoutes: AreaRoutes = {
 	// 6.7.1 and 6.7.3 share the documented path: rows in the query (GET), or an Excel file (multipart POST)
-	[ENDPOINTS.customerImportPrivateJson]: {
+	[path('6.7.1')]: {
 		method: 'ANY',
 		handler: (ctx) => importRows(ctx, ctx.files.length > 0 ? excelRows(ctx) : jsonRows(ctx), 'private'),
 	},
-	[ENDPOINTS.customerImportPublicJson]: { method: 'GET', handler: (ctx) => importRows(ctx, jsonRows(ctx), 'public') },
-	[ENDPOINTS.customerImportPublicExcel]: {
+	[path('6.7.2')]: { method: 'GET', handler: (ctx) => importRows(ctx, jsonRows(ctx), 'public') },
+	[path('6.7.4')]: {
 		method: 'POST',
 		handler: (ctx) => {
 			ctx.params.required('follow_set_id');
@@ -23,7 +23,7 @@ export const customerRoutes: AreaRoutes = {
 			return importRows(ctx, excelRows(ctx), 'public');
 		},
 	},
-	[ENDPOINTS.customerList]: {
+	[path('6.7.5')]: {
 		method: 'GET',
 		handler: ({ data, params }) => {
 			const isPrivate = params.int('isPrivate', -1);
@@ -42,7 +42,7 @@ export const customerRoutes: AreaRoutes = {
 			return ok({ total, list: slice }, '获取成功');
 		},
 	},
-	[ENDPOINTS.customerDeletePublic]: {
+	[path('6.7.6')]: {
 		method: 'GET',
 		handler: ({ data, params }) => {
 			const phones = params.list('phone');
@@ -52,7 +52,7 @@ export const customerRoutes: AreaRoutes = {
 			return ok({ success: found.length, fail: phones.length - found.length }, '删除完成');
 		},
 	},
-	[ENDPOINTS.customerGiveUp]: {
+	[path('6.7.7')]: {
 		method: 'GET',
 		handler: ({ data, params, clock }) => {
 			const phones = params.list('phone');
@@ -63,7 +63,7 @@ export const customerRoutes: AreaRoutes = {
 			return ok(undefined, '操作成功');
 		},
 	},
-	[ENDPOINTS.customerShare]: {
+	[path('6.7.9')]: {
 		method: 'GET',
 		handler: ({ data, params, clock }) => {
 			const phones = params.list('phone');

@@ -1,5 +1,5 @@
 import { ok, page, VendorFault, type AreaRoutes, type ApiContext } from '../routeToolkit';
-import { DND_UPLOAD_FIELD, ENDPOINTS } from '../../nodes/Yunke/shared/contract';
+import { DND_UPLOAD_FIELD, path } from '../vendor';
 import { buildWorkbook, readWorkbook } from '../excel';
 import { nextId, type DndEntry } from '../state';
 import { XLSX_MIME } from './scripts';
@@ -11,14 +11,14 @@ const COLUMNS = ['电话', '姓名', '单位', '地址', '备注', '期限(天)'
 
 /** 8.1–8.4: the tenant's do-not-disturb list (企业防打扰). */
 export const dndRoutes: AreaRoutes = {
-	[ENDPOINTS.dndList]: {
+	[path('8.1')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			const { slice, total } = page([...data.dnd].reverse(), params, 10);
 			return { json: { total, datas: slice } };
 		},
 	},
-	[ENDPOINTS.dndDelete]: {
+	[path('8.2')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			const ids = params.list('ids_json');
@@ -31,7 +31,7 @@ export const dndRoutes: AreaRoutes = {
 			return { json: { code: 0, msg: '移除成功', success: removed.size, fail: targets.length - removed.size } };
 		},
 	},
-	[ENDPOINTS.dndDownload]: {
+	[path('8.3')]: {
 		method: 'GET',
 		handler: ({ data, params }) => {
 			const ids = params.list('ids_json');
@@ -40,7 +40,7 @@ export const dndRoutes: AreaRoutes = {
 			return { file: { data: buildWorkbook(sheet), mimeType: XLSX_MIME, fileName: '防打扰名单.xlsx' } };
 		},
 	},
-	[ENDPOINTS.dndAdd]: {
+	[path('8.4')]: {
 		method: 'POST',
 		handler: (ctx) => {
 			const days = ctx.params.int('term_value', 0);

@@ -1,14 +1,18 @@
 import { ok, VendorFault, type ApiContext, type ApiResponse, type AreaRoutes } from '../routeToolkit';
 import {
 	AUTO_START_VALUE,
-	ENDPOINTS,
+	CREATION_LIMIT_MESSAGE,
 	IMPORT_FAIL_REASON_FIELD,
+	IMPORT_MARK_KEYS,
+	IMPORT_STATE,
 	LIMITS,
+	path,
 	PHONE_COLUMN_PATTERN,
 	REQUIRED_COLUMN_PREFIX,
+	SERVER_ERROR_CODE,
 	TASK_NAME_PATTERN,
 	TASK_STATUS,
-} from '../../nodes/Yunke/shared/contract';
+} from '../vendor';
 import { readWorkbook } from '../excel';
 import type { SandboxData, Script, Task } from '../state';
 import { newTask, newTaskRow } from '../taskModel';
@@ -18,37 +22,19 @@ import { newTask, newTaskRow } from '../taskModel';
  * 5.7.3 is not simulated: no copy of the vendor docs gives its path.
  */
 export const importRoutes: AreaRoutes = {
-	[ENDPOINTS.taskCreateJson]: { method: 'POST', handler: (ctx) => importRows(ctx, readJsonRows(ctx), 'sync') },
-	[ENDPOINTS.taskCreateJsonAsync]: { method: 'POST', handler: (ctx) => importRows(ctx, readJsonRows(ctx), 'async') },
-	[ENDPOINTS.taskCreateExcelAsync]: { method: 'POST', handler: (ctx) => importRows(ctx, readExcelRows(ctx), 'async') },
-	[ENDPOINTS.taskImportResult]: { method: 'POST', handler: importResult },
+	[path('5.7.2 sync')]: { method: 'POST', handler: (ctx) => importRows(ctx, readJsonRows(ctx), 'sync') },
+	[path('5.7.2')]: { method: 'POST', handler: (ctx) => importRows(ctx, readJsonRows(ctx), 'async') },
+	[path('5.7.1')]: { method: 'POST', handler: (ctx) => importRows(ctx, readExcelRows(ctx), 'async') },
+	[path('5.7.4')]: { method: 'POST', handler: importResult },
 };
 
 type Row = Record<string, unknown>;
 
 /** Counts of one import, named as 5.7.4 names them. */
-const EMPTY_MARK = {
-	totalCount: 0,
-	failCount: 0,
-	blacklistCount: 0,
-	repeatCount: 0,
-	successCount: 0,
-	filterCount: 0,
-	shiCount: 0,
-	kongCount: 0,
-	tingjiCount: 0,
-	kuwuCount: 0,
-	chenmoCount: 0,
-	fenxianCount: 0,
-	chaopinCount: 0,
-};
+const EMPTY_MARK = Object.fromEntries(IMPORT_MARK_KEYS.map((key) => [key, 0])) as Record<(typeof IMPORT_MARK_KEYS)[number], number>;
 
 /** What the platform itself accepts as a number: a mainland mobile or a landline with area code. */
 const DIALLABLE = /^(1\d{10}|0\d{9,11})$/;
-
-/** 5.7.3's import states: 1 importing, 20 imported (the task itself is not necessarily sent). */
-const IMPORT_RUNNING = 1;
-const IMPORT_DONE = 20;
 
 /** Rows an async import has accepted but not processed yet, per task (import_percent). */
 const pendingImports = new WeakMap<Task, { queued: number; processed: number }>();
@@ -95,7 +81,7 @@ function importRows(ctx: ApiContext, rows: Row[], mode: 'sync' | 'async'): ApiRe
 	const pending = pendingImports.get(task) ?? { queued: 0, processed: 0 };
 	pending.queued += rows.length;
 	pendingImports.set(task, pending);
-	task.importStatus = IMPORT_RUNNING;
+	task.importStatus = IMPORT_STATE.running;
 	task.importPercent = percent(pending);
 	const timer = setTimeout(() => {
 		addRows(ctx, task, script, rows);
@@ -103,7 +89,7 @@ function importRows(ctx: ApiContext, rows: Row[], mode: 'sync' | 'async'): ApiRe
 		task.importPercent = percent(pending);
 		if (pending.processed >= pending.queued) {
 			pendingImports.delete(task);
-			task.importStatus = IMPORT_DONE;
+			task.importStatus = IMPORT_STATE.done;
 			task.importPercent = 100;
 		}
 		afterImport(ctx, task, created, autoStart);
@@ -147,7 +133,7 @@ function createTask(ctx: ApiContext, script: Script, autoStart: boolean): Task {
 	const source = params.str('source').trim();
 	if (!source || !TASK_NAME_PATTERN.test(source)) throw new VendorFault(20002);
 	if (data.tasksCreatedToday >= LIMITS.taskCreationsPerDay) {
-		throw new VendorFault(500, '今日新建任务次数已达上限(100次),请向已有任务追加号码');
+		throw new VendorFault(SERVER_ERROR_CODE, CREATION_LIMIT_MESSAGE);
 	}
 	data.tasksCreatedToday += 1;
 	const options: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import type { AreaRoutes } from '../routeToolkit';
-import { API_KEY_LIFETIME_SECONDS } from '../../nodes/Yunke/shared/contract';
+import { API_KEY_LIFETIME_SECONDS } from '../vendor';
 import type { AuthConfig } from '../auth';
 import { startDialer } from '../dialer';
 import { startPushes } from '../pushes';

@@ -2,17 +2,17 @@ import { ok, page, VendorFault, type ApiContext, type AreaRoutes, type ApiRespon
 import { parseChinaText } from '../clock';
 import { transcriptOf } from '../callRecords';
 import type { CallRecord } from '../state';
-import { ENDPOINTS, INTENT_FIELDS } from '../../nodes/Yunke/shared/contract';
+import { INTENT_FIELDS, path } from '../vendor';
 
 /** 6.1–6.4: call records, their recordings and transcripts. */
 export const recordRoutes: AreaRoutes = {
-	[ENDPOINTS.callRecordList]: { method: 'POST', handler: listRecords },
-	[ENDPOINTS.recordingDownload]: { method: 'GET', handler: ({ data, params }) => serveRecording(data.recordings, wholeCallPath(params)) },
-	[ENDPOINTS.recordingSegmentDownload]: {
+	[path('6.1')]: { method: 'POST', handler: listRecords },
+	[path('6.2')]: { method: 'GET', handler: ({ data, params }) => serveRecording(data.recordings, wholeCallPath(params)) },
+	[path('6.3')]: {
 		method: 'GET',
 		handler: ({ data, params }) => serveRecording(data.recordings, params.required('recordfile')),
 	},
-	[ENDPOINTS.callTranscript]: { method: 'POST', handler: transcript },
+	[path('6.4')]: { method: 'POST', handler: transcript },
 };
 
 function listRecords({ data, params }: ApiContext) {

@@ -1,5 +1,5 @@
 import { ok, page, VendorFault, type AreaRoutes, type Params } from '../routeToolkit';
-import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
+import { path } from '../vendor';
 import { nextId, type Role, type SandboxData } from '../state';
 
 /** The tenant's permission catalogue (3.1): id, name, parent (0 = top level). */
@@ -15,7 +15,7 @@ export const PERMISSIONS: Array<{ id: number; name: string; display_name: string
 
 /** 3.1–3.6: permission roles of sub-accounts. */
 export const roleRoutes: AreaRoutes = {
-	[ENDPOINTS.permissionTree]: {
+	[path('3.1')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			params.required('roleid');
@@ -24,7 +24,7 @@ export const roleRoutes: AreaRoutes = {
 			return { json: { total: rows.length, data: rows } };
 		},
 	},
-	[ENDPOINTS.roleList]: {
+	[path('3.2')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			const name = String(params.json<{ name?: string }>('data')?.name ?? '');
@@ -35,7 +35,7 @@ export const roleRoutes: AreaRoutes = {
 			return { json: { total, data: slice } };
 		},
 	},
-	[ENDPOINTS.roleCreate]: {
+	[path('3.3')]: {
 		method: 'POST',
 		handler: ({ data, params, clock }) => {
 			const name = params.required('rolename');
@@ -45,7 +45,7 @@ export const roleRoutes: AreaRoutes = {
 			return ok(undefined, '添加成功');
 		},
 	},
-	[ENDPOINTS.roleUpdate]: {
+	[path('3.4')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			const role = findRole(data, params.int('id', 0));
@@ -54,7 +54,7 @@ export const roleRoutes: AreaRoutes = {
 			return ok(undefined, '修改成功');
 		},
 	},
-	[ENDPOINTS.roleGet]: {
+	[path('3.5')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			const role = findRole(data, params.int('id', 0));
@@ -63,7 +63,7 @@ export const roleRoutes: AreaRoutes = {
 			return { json: { name: role.name, display_name: role.display_name, description: role.description, perms: role.perms, permissionAll, id: role.id } };
 		},
 	},
-	[ENDPOINTS.roleDelete]: {
+	[path('3.6')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			const role = findRole(data, params.int('roleid', 0));

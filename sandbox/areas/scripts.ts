@@ -1,10 +1,10 @@
 import { ok, page, VendorFault, type AreaRoutes } from '../routeToolkit';
-import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
+import { path } from '../vendor';
 import { buildWorkbook } from '../excel';
 
 /** 7.1, 7.2, 7.8 and 5.11: scripts (话术) and their import templates. */
 export const scriptRoutes: AreaRoutes = {
-	[ENDPOINTS.scriptList]: {
+	[path('7.1')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			const name = params.str('project_name');
@@ -17,7 +17,7 @@ export const scriptRoutes: AreaRoutes = {
 			return ok({ list: slice, total });
 		},
 	},
-	[ENDPOINTS.scriptGet]: {
+	[path('7.2')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			const sn = params.str('project_sn') || params.str('parent_sn');
@@ -27,7 +27,7 @@ export const scriptRoutes: AreaRoutes = {
 			return { json: { code: 0, msg: '获取成功', data: asks, task } };
 		},
 	},
-	[ENDPOINTS.scriptOptions]: {
+	[path('7.8')]: {
 		method: 'POST',
 		handler: ({ data }) =>
 			ok(
@@ -40,7 +40,7 @@ export const scriptRoutes: AreaRoutes = {
 				'获取成功',
 			),
 	},
-	[ENDPOINTS.scriptTemplate]: {
+	[path('5.11')]: {
 		method: 'GET',
 		handler: ({ data, params }) => {
 			const script = data.scripts.find((entry) => entry.sn === params.str('project_sn'));

@@ -1,21 +1,15 @@
-import { ok, page, VendorFault, type AreaRoutes } from '../routeToolkit';
-import { ENDPOINTS, SKILL_GROUP_PKEY } from '../../nodes/Yunke/shared/contract';
+import { ok, page, VendorFault, type ApiContext, type ApiResponse, type AreaRoutes } from '../routeToolkit';
+import { path, SKILL_GROUP_PKEY } from '../vendor';
 import type { SkillGroup } from '../state';
 
 /** 2.3.1, 2.3.3, 2.3.4: skill groups (技能组) that take calls the AI transfers to people. */
 export const skillGroupRoutes: AreaRoutes = {
-	[ENDPOINTS.skillGroupList]: {
+	// 2.3.4 prints this path too: a request naming groups in `entityInstanceId` deletes them
+	[path('2.3.1')]: {
 		method: 'POST',
-		handler: ({ data, params }) => {
-			const name = params.str('skillgroups_name');
-			const rows = data.skillGroups
-				.filter((group) => !name || group.skillgroup_name.includes(name) || group.skillgroup_caption.includes(name))
-				.map((group) => listRow(group, data.account.username));
-			const { slice, total } = page(rows, params, 5);
-			return { json: { total, data: slice } };
-		},
+		handler: (ctx) => (ctx.params.has('entityInstanceId') && ctx.shapes.skillGroupDelete === 'listPathDeletes' ? deleteGroups(ctx) : listGroups(ctx)),
 	},
-	[ENDPOINTS.skillGroupUpdate]: {
+	[path('2.3.3')]: {
 		method: 'POST',
 		handler: ({ data, params }) => {
 			if (params.required('pkey') !== SKILL_GROUP_PKEY) throw new VendorFault(20002);
@@ -32,18 +26,25 @@ export const skillGroupRoutes: AreaRoutes = {
 			return ok(undefined, '修改成功');
 		},
 	},
-	[ENDPOINTS.skillGroupDelete]: {
-		method: 'POST',
-		handler: ({ data, params }) => {
-			const sns = params.list('entityInstanceId');
-			if (sns.length === 0) throw new VendorFault(50001);
-			const before = data.skillGroups.length;
-			data.skillGroups = data.skillGroups.filter((group) => !sns.includes(group.skillgroup_sn));
-			const deleted = before - data.skillGroups.length;
-			return { json: { rst: '200', msg: '', success_num: deleted, fail_num: sns.length - deleted } };
-		},
-	},
 };
+
+function listGroups({ data, params }: ApiContext): ApiResponse {
+	const name = params.str('skillgroups_name');
+	const rows = data.skillGroups
+		.filter((group) => !name || group.skillgroup_name.includes(name) || group.skillgroup_caption.includes(name))
+		.map((group) => listRow(group, data.account.username));
+	const { slice, total } = page(rows, params, 5);
+	return { json: { total, data: slice } };
+}
+
+function deleteGroups({ data, params }: ApiContext): ApiResponse {
+	const sns = params.list('entityInstanceId');
+	if (sns.length === 0) throw new VendorFault(50001);
+	const before = data.skillGroups.length;
+	data.skillGroups = data.skillGroups.filter((group) => !sns.includes(group.skillgroup_sn));
+	const deleted = before - data.skillGroups.length;
+	return { json: { rst: '200', msg: '', success_num: deleted, fail_num: sns.length - deleted } };
+}
 
 /** A group as 2.3.1 lists it: numbers as strings, like the vendor's sample. */
 function listRow(group: SkillGroup, parent: string): Record<string, unknown> {

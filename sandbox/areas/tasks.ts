@@ -2,27 +2,19 @@ import { ok, page, VendorFault, type ApiContext, type AreaRoutes, type Params } 
 import { parseChinaText } from '../clock';
 import type { SandboxData, Task } from '../state';
 import { detailInfo, detailView, lastRecordByRow, liveTasks, newTask, newTaskRow, taskById, taskBySn, taskView } from '../taskModel';
-import {
-	ENDPOINTS,
-	HANGUP_REASONS,
-	REDIAL_TARGET,
-	TASK_NAME_PATTERN,
-	TASK_OPERATIONS,
-	TASK_PROJECT_TYPE,
-	TASK_STATUS,
-} from '../../nodes/Yunke/shared/contract';
+import { CONNECTED, HANGUP_REASONS, path, REDIAL_TARGET, TASK_NAME_PATTERN, TASK_OPERATIONS, TASK_PROJECT_TYPE, TASK_STATUS } from '../vendor';
 
 /** 5.1–5.6, 5.9, 5.10: listing and controlling outbound tasks and their number rows. */
 export const taskRoutes: AreaRoutes = {
-	[ENDPOINTS.taskList]: { method: 'POST', handler: listTasks },
-	[ENDPOINTS.taskOperate]: { method: 'POST', handler: operateTask },
-	[ENDPOINTS.taskCancelCalls]: { method: 'POST', handler: cancelByRow },
-	[ENDPOINTS.taskCancelCallsByNumber]: { method: 'POST', handler: cancelByNumber },
-	[ENDPOINTS.taskDetails]: { method: 'POST', handler: detailRows },
-	[ENDPOINTS.taskRedialFailed]: { method: 'POST', handler: redialFailed },
-	[ENDPOINTS.taskStoppedDetails]: { method: 'POST', handler: stoppedRows },
-	[ENDPOINTS.taskDetailStop]: { method: 'POST', handler: stopRows },
-	[ENDPOINTS.taskBatchStatus]: { method: 'POST', handler: batchStatus },
+	[path('5.1')]: { method: 'POST', handler: listTasks },
+	[path('5.2')]: { method: 'POST', handler: operateTask },
+	[path('5.3')]: { method: 'POST', handler: cancelByRow },
+	[path('5.3.2')]: { method: 'POST', handler: cancelByNumber },
+	[path('5.4')]: { method: 'POST', handler: detailRows },
+	[path('5.5')]: { method: 'POST', handler: redialFailed },
+	[path('5.6')]: { method: 'POST', handler: stoppedRows },
+	[path('5.9')]: { method: 'POST', handler: stopRows },
+	[path('5.10')]: { method: 'POST', handler: batchStatus },
 };
 
 function listTasks({ data, params, clock }: ApiContext) {
@@ -96,7 +88,7 @@ function requeueFailed(data: SandboxData, task: Task, reasons: string[] | undefi
 	let count = 0;
 	for (const row of task.rows) {
 		const reason = String(results.get(row.sn)?.hangup_reason ?? '');
-		if (row.state !== 'dialled' || reason === '已接通' || (reasons && !reasons.includes(reason))) continue;
+		if (row.state !== 'dialled' || reason === CONNECTED || (reasons && !reasons.includes(reason))) continue;
 		row.state = 'waiting';
 		count++;
 	}
@@ -150,7 +142,7 @@ function detailRows({ data, params }: ApiContext) {
 	return ok({ total, info: detailInfo(data, task), list: slice.map((row) => detailView(task, row, results.get(row.sn))) });
 }
 
-const REDIAL_REASONS: readonly string[] = HANGUP_REASONS.filter((reason) => reason !== '已接通');
+const REDIAL_REASONS: readonly string[] = HANGUP_REASONS.filter((reason) => reason !== CONNECTED);
 
 function redialFailed({ data, params, clock, events }: ApiContext) {
 	const task = requireTask(data, params);

@@ -75,10 +75,24 @@ describe('Skill Group', () => {
 		expect(jsonOf(result.outputs[0])).toEqual([{ deleted: true, skillgroup_sn: 'SKILLGROUPsupport' }]);
 		expect(result.outputs[1][0].json.error).toBe('Skill group "SKILLGROUPsupport" was not deleted [item 1]');
 		expect(result.outputs[1][0].pairedItem).toEqual({ item: 1 });
-		const [request] = bed.sandbox.requestsTo('/api/skillGroupDeleteapi');
+		const [request] = bed.sandbox.requestsTo('/api/skillGroupListsDataapii').filter((sent) => sent.params.entityInstanceId);
 		expect(request.params.entityInstanceId).toBe('["SKILLGROUPsupport"]');
 		expect(request.answer).toEqual({ rst: '200', msg: '', success_num: 1, fail_num: 0 });
 		expectSigned(request);
 		expect(bed.sandbox.data.skillGroups.map((group) => group.skillgroup_name)).toEqual(['sales']);
+	});
+
+	it('Delete on a tenant whose 2.3.4 path only lists (reading listPathLists) is an error that says so, and nothing is reported deleted', async () => {
+		bed.sandbox.shapes.skillGroupDelete = 'listPathLists';
+		const result = await bed.run(
+			{ resource: 'skillGroup', operation: 'delete', skillGroup: { __rl: true, mode: 'id', value: 'SKILLGROUPsupport' } },
+			[{}],
+			{ onError: 'continueErrorOutput' },
+		);
+		expect(result.outputs[0]).toEqual([]);
+		expect(result.outputs[1][0].json.error).toBe('Skill group "SKILLGROUPsupport" was not deleted [item 0]');
+		expect(String(result.outputs[1][0].error?.description)).toContain('answered the delete with its skill-group list');
+		expect(result.outputs[1][0].pairedItem).toEqual({ item: 0 });
+		expect(bed.sandbox.data.skillGroups.map((group) => group.skillgroup_name)).toEqual(['sales', 'support']);
 	});
 });

@@ -7,7 +7,7 @@ export const ENDPOINTS = {
 	subAccountUpdate: '/api/aiUserUpdateapi', // 2.1.4
 	skillGroupList: '/api/skillGroupListsDataapii', // 2.3.1 (sic)
 	skillGroupUpdate: '/api/skillGroupUpdateapi', // 2.3.3
-	skillGroupDelete: '/api/skillGroupDeleteapi', // 2.3.4: the docs repeat the list path; ASSUMED
+	skillGroupDelete: '/api/skillGroupListsDataapii', // 2.3.4 prints the list path of 2.3.1 and no other; unverified: the delete is confirmed
 	permissionTree: '/api/getAllPermissionapi', // 3.1
 	roleList: '/api/roleGetapi', // 3.2
 	roleCreate: '/api/doRoleAddapi', // 3.3
@@ -56,9 +56,9 @@ export const ENDPOINTS = {
 export type Endpoint = (typeof ENDPOINTS)[keyof typeof ENDPOINTS];
 
 /**
- * Paths (or methods) no live tenant has confirmed (README "Unverified paths"): 2.3.4 repeats the list
- * path, so the delete path is a guess; 6.7.3 gives `/api/addCustomerJson` for the Excel form too,
- * shown as GET, although a file needs a multipart POST (yunke-api.md §9). An answer saying such a
+ * Paths (or methods) no live tenant has confirmed (README "Unverified paths"): 2.3.4 prints the list
+ * path of 2.3.1 as the delete's, so the delete is confirmed from the list; 6.7.3 gives
+ * `/api/addCustomerJson` for the Excel form too, shown as GET, although a file needs a multipart POST. An answer saying such a
  * path does not exist (HTTP 404 or a not-found page) fails with an error that says so.
  */
 export const UNVERIFIED_ENDPOINTS: readonly string[] = [ENDPOINTS.skillGroupDelete, ENDPOINTS.customerImportPrivateExcel];

@@ -1,8 +1,8 @@
 /**
  * Every assumption this project makes where the vendor documentation is silent or inconsistent
  * (`yunke-api.md` §7 to §9) lives in this folder, one file per topic, so that a live tenant showing
- * otherwise needs one edit. Import from here (`shared/contract`); the sandbox imports the same
- * constants, so node and simulator cannot drift apart.
+ * otherwise needs one edit. Import from here (`shared/contract`). The sandbox keeps its own reading
+ * of the vendor pages (sandbox/vendor/); docs/vendor-conformance.md and its test compare the two.
  */
 export * from './endpoints';
 export * from './login';
