@@ -140,13 +140,12 @@ function extraFields(params: Params): Record<string, unknown> {
 	return Object.fromEntries(params.entries.filter(([key]) => !known.has(key)));
 }
 
-/** A sub-account as 2.1.1 lists it: the vendor's record, never the password. */
 /** A required field sent empty is refused like a missing one. */
 function requireFilled(params: Params, field: string): void {
 	if (params.str(field).trim() === '') throw new VendorFault(20002, `${field}不能为空`);
 }
 
-/** `role_id` only when the reading `subAccountRowRole` shows it (the public 2.1.1 sample row has none). */
+/** A sub-account as 2.1.1 lists it: never the password; `role_id` only under the reading `subAccountRowRole` 'present'. */
 function listRow(account: SubAccount, withRole: boolean): Record<string, unknown> {
 	const { password: _password, role_id: roleId, ...row } = account;
 	return {
