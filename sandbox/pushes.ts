@@ -166,8 +166,18 @@ async function pushCallResult(service: PushService, record: CallRecord, options:
 	const { duplicateEvery } = service.config;
 	const twice = options.duplicate ?? (duplicateEvery > 0 && service.callResults % duplicateEvery === 0);
 	const url = settings.callback_url;
-	const first = await deliver(service, 'callResult', record.sn, url, record, false);
-	return twice ? [...first, ...(await deliver(service, 'callResult', record.sn, url, record, true))] : first;
+	const body = pushedFields(record, service.sandbox.shapes.pushFields);
+	const first = await deliver(service, 'callResult', record.sn, url, body, false);
+	return twice ? [...first, ...(await deliver(service, 'callResult', record.sn, url, body, true))] : first;
+}
+
+/** Fields of the record no public 6.6.1 sample shows: the hang-up reason and the task's fields. */
+const FIELDS_NOT_IN_SAMPLES = ['hangup_reason', 'dial_task_main_sn', 'source'];
+
+/** The pushed record: all of it ('full'), or without what the public samples never show ('minimal'). */
+function pushedFields(record: CallRecord, reading: 'minimal' | 'full'): Record<string, unknown> {
+	if (reading === 'full') return record;
+	return Object.fromEntries(Object.entries(record).filter(([key]) => !FIELDS_NOT_IN_SAMPLES.includes(key)));
 }
 
 async function pushImportFinished(service: PushService, taskSn: string, importMark?: unknown): Promise<PushDelivery[]> {

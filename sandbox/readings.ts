@@ -53,6 +53,51 @@ export const READINGS = {
 			paged: '`pageIndex` pages as in the other lists',
 		},
 	}),
+	taskPkeys: reading({
+		vendorSection: '5.2',
+		description: '`pkeys`: current copies take the task id or the sn; an older text says "注意不是dial_task_main_sn" (not the sn).',
+		default: 'idOnly',
+		alternatives: {
+			idOnly: 'only the numeric `dial_task_main_id`; an sn is answered `code: 0` and changes nothing',
+			idOrSn: 'the id or the sn (not mixed)',
+		},
+	}),
+	isZidongDefault: reading({
+		vendorSection: '5.7.2',
+		description: 'A creation without `is_zidong` (public clients send `"on"`; nothing documents its absence).',
+		default: 'on',
+		alternatives: {
+			on: 'the new task starts dialling at once',
+			off: 'the new task waits paused until 5.2 `keepOn`',
+		},
+	}),
+	subAccountRowRole: reading({
+		vendorSection: '2.1.1',
+		description: 'Whether list rows carry `role_id` (the full public sample row has none).',
+		default: 'absent',
+		alternatives: {
+			absent: 'rows carry no `role_id`',
+			present: 'rows carry `role_id`',
+		},
+	}),
+	subAccountUpdatePassword: reading({
+		vendorSection: '2.1.4',
+		description: '`password` and `re_password` are marked required (是); no value that keeps the password is documented.',
+		default: 'required',
+		alternatives: {
+			required: 'empty password fields are refused with 20002',
+			emptyKeeps: 'both password fields empty keep the current password',
+		},
+	}),
+	pushFields: reading({
+		vendorSection: '6.6.1',
+		description: 'The fields of a call-result push (no public sample shows `hangup_reason` or the task fields).',
+		default: 'minimal',
+		alternatives: {
+			minimal: 'no `hangup_reason`, no `dial_task_main_sn`, no `source`: answered only in `talktimes`/`connected_at`',
+			full: 'the whole call record',
+		},
+	}),
 	skillGroupDelete: reading({
 		vendorSection: '2.3.4',
 		description: 'The delete page prints the list path of 2.3.1 and no other.',

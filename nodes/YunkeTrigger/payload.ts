@@ -53,7 +53,8 @@ export function readPush(body: IDataObject | undefined): PushReading {
 function callResultPush(record: IDataObject, sn: string, taskSn: string): Push {
 	const reason = text(record.hangup_reason);
 	const talkSeconds = Number(record.talktimes);
-	const answered = reason ? reason === CONNECTED_REASON : Number.isFinite(talkSeconds) && talkSeconds > 0;
+	const answered = answeredOf(record, reason);
+	const undecided = [...(answered === undefined ? ['answered'] : []), ...(taskSn ? [] : ['task']), ...(has(record, 'status') ? [] : ['intentLevel'])];
 	return {
 		event: 'callResult',
 		dedupeKey: sn,
@@ -61,13 +62,43 @@ function callResultPush(record: IDataObject, sn: string, taskSn: string): Push {
 		json: {
 			...record,
 			event: 'callResult',
-			answered,
+			answered: answered ?? false,
 			intentLevel: intentLevelOf(record.status),
 			taskSn,
 			talkSeconds: Number.isFinite(talkSeconds) ? talkSeconds : 0,
 			hangupReason: reason ? ((HANGUP_REASON_NAMES as Record<string, string>)[reason] ?? reason) : answered ? HANGUP_REASON_NAMES[CONNECTED_REASON] : '',
+			...(undecided.length > 0 ? { undecided, undecidedNote: undecidedNote(undecided) } : {}),
 		},
 	};
+}
+
+/**
+ * Whether the call was answered: from the talk time or the time it connected (6.6.1's sample carries them;
+ * `hangup_reason` is in no public push sample), else from the hang-up reason; undefined when the push
+ * carries none of them.
+ */
+function answeredOf(record: IDataObject, reason: string): boolean | undefined {
+	const talkSeconds = Number(record.talktimes);
+	const talked = has(record, 'talktimes') && Number.isFinite(talkSeconds) ? talkSeconds > 0 : undefined;
+	const connectedAt = text(record.connected_at);
+	const connected = has(record, 'connected_at') ? connectedAt !== '' && !/^0{4}-0{2}-0{2}/.test(connectedAt) : undefined;
+	if (talked !== undefined || connected !== undefined) return talked === true || connected === true;
+	return reason ? reason === CONNECTED_REASON : undefined;
+}
+
+const UNDECIDED_TEXT: Record<string, string> = {
+	answered: 'whether it was answered (no talktimes, connected_at or hangup_reason)',
+	task: 'its task (no dial_task_main_sn)',
+	intentLevel: 'its intent level (no status)',
+};
+
+/** What the trigger's filters could not decide for this push, said once in the item. */
+function undecidedNote(undecided: string[]): string {
+	return `The push does not say ${undecided.map((key) => UNDECIDED_TEXT[key]).join(', nor ')}: filters on it let the push through.`;
+}
+
+function has(record: IDataObject, key: string): boolean {
+	return record[key] !== undefined && record[key] !== null;
 }
 
 function importPush(body: IDataObject, taskSn: string): Push {

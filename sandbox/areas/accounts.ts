@@ -7,17 +7,17 @@ const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 const PHONE = /^\d{5,20}$/;
 /** 2.1.4 names the account by its `user_name`, the first field of the form. */
 const ACCOUNT_KEY = 'user_name';
-/** 2.1.4 with both password fields empty keeps the password (the pages are silent; the sandbox's own reading). */
-const KEEP_PASSWORD = '';
 const PUBLIC_FIELDS = ['user_sn', 'api_key', 'url'];
 
 /** 2.1.1–2.1.4: sub-accounts, which are also the seats of "create extension" (§8). */
 export const accountRoutes: AreaRoutes = {
 	[path('2.1.1')]: {
 		method: 'POST',
-		handler: ({ data, params }) => {
+		handler: ({ data, params, shapes }) => {
 			const name = params.str('user_name');
-			const rows = data.subAccounts.filter((account) => !name || account.user_name.includes(name)).map(listRow);
+			const rows = data.subAccounts
+				.filter((account) => !name || account.user_name.includes(name))
+				.map((account) => listRow(account, shapes.subAccountRowRole === 'present'));
 			const { slice, total } = page(rows, params, 5);
 			return { json: { total, data: slice } };
 		},
@@ -37,13 +37,14 @@ export const accountRoutes: AreaRoutes = {
 	},
 	[path('2.1.4')]: {
 		method: 'POST',
-		handler: ({ data, params }) => {
+		handler: ({ data, params, shapes }) => {
 			const account = data.subAccounts.find((entry) => entry.user_name === params.required(ACCOUNT_KEY));
 			if (!account) throw new VendorFault(20002, '子账号不存在');
-			// 2.1.4 marks the whole form as required; both password fields empty keep the password (ASSUMED)
+			// 2.1.4 marks the whole form as required (是); whether empty passwords keep the old one is a reading
+			const emptyKeeps = shapes.subAccountUpdatePassword === 'emptyKeeps';
 			for (const field of SUB_ACCOUNT_FORM) {
 				if (!params.has(field)) throw new VendorFault(20002, `${field}不能为空`);
-				if (field !== 'password' && field !== 're_password') params.required(field);
+				if (!emptyKeeps || (field !== 'password' && field !== 're_password')) requireFilled(params, field);
 			}
 			const form = readForm(params);
 			checkFormat(form);
@@ -51,7 +52,7 @@ export const accountRoutes: AreaRoutes = {
 			for (const field of ['contact', 'organization_id', 'role_id', 'max_call_count', EXTENSION_FIELDS.extension, EXTENSION_FIELDS.inboundNumber]) {
 				if (params.has(field)) changed[field] = form[field as keyof Form];
 			}
-			if (form.password !== KEEP_PASSWORD) changed.password = form.password;
+			if (form.password !== '') changed.password = form.password;
 			checkSeat(data, changed, account);
 			Object.assign(account, changed, extraFields(params));
 			return ok({ user_sn: account.user_sn, ext: account.ext }, '修改成功');
@@ -139,10 +140,16 @@ function extraFields(params: Params): Record<string, unknown> {
 	return Object.fromEntries(params.entries.filter(([key]) => !known.has(key)));
 }
 
-/** A sub-account as 2.1.1 lists it: the vendor's full record, never the password. */
-function listRow(account: SubAccount): Record<string, unknown> {
-	const { password: _password, ...row } = account;
+/** A required field sent empty is refused like a missing one. */
+function requireFilled(params: Params, field: string): void {
+	if (params.str(field).trim() === '') throw new VendorFault(20002, `${field}不能为空`);
+}
+
+/** A sub-account as 2.1.1 lists it: never the password; `role_id` only under the reading `subAccountRowRole` 'present'. */
+function listRow(account: SubAccount, withRole: boolean): Record<string, unknown> {
+	const { password: _password, role_id: roleId, ...row } = account;
 	return {
+		...(withRole ? { role_id: roleId } : {}),
 		wangwang: '',
 		callin_project_sn: '',
 		display_phone: '',

@@ -65,7 +65,7 @@ function importRows(ctx: ApiContext, rows: Row[], mode: 'sync' | 'async'): ApiRe
 	if (rows.length > LIMITS.rowsPerImport) throw new VendorFault(30005);
 	if (waitingRows(data) + rows.length > LIMITS.pendingCalls) throw new VendorFault(30004);
 	const appendTo = params.str('dial_task_main_sn');
-	const autoStart = params.str('is_zidong') === AUTO_START_VALUE;
+	const autoStart = params.has('is_zidong') ? params.str('is_zidong') === AUTO_START_VALUE : ctx.shapes.isZidongDefault === 'on';
 	const task = appendTo ? existingTask(data, appendTo) : createTask(ctx, script, autoStart);
 	const created = !appendTo;
 	if (mode === 'sync') {

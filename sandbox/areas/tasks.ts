@@ -34,7 +34,7 @@ function listTasks({ data, params, clock, shapes }: ApiContext) {
 	return ok({ list: slice.map((task) => taskView(data, task)), total });
 }
 
-function operateTask({ data, params, clock, events }: ApiContext) {
+function operateTask({ data, params, clock, events, shapes }: ApiContext) {
 	if (params.int('project_type', -1) !== TASK_PROJECT_TYPE) throw new VendorFault(20002);
 	const keys = params.list('pkeys');
 	if (keys.length === 0) throw new VendorFault(50001);
@@ -43,6 +43,8 @@ function operateTask({ data, params, clock, events }: ApiContext) {
 	const byId = keys.every((key) => /^\d+$/.test(key));
 	const bySn = keys.every((key) => !/^\d+$/.test(key));
 	if (!byId && !bySn) throw new VendorFault(20002); // ids and sns must not be mixed
+	// an older 5.2 text: "not the sn"; such a tenant answers success and changes nothing
+	if (bySn && shapes.taskPkeys === 'idOnly') return ok(undefined, '操作成功');
 	const tasks = keys.map((key) => (byId ? taskById(data, key) : taskBySn(data, key)));
 	if (tasks.some((task) => !task)) throw new VendorFault(30011);
 	for (const task of tasks as Task[]) {

@@ -105,8 +105,20 @@ describe('Yunke Trigger, manual registration, in the real n8n server', () => {
 		]);
 		const executions = await settledExecutions(MANUAL.id, 1);
 		expect(executions[0].mode).toBe('webhook');
+		// the strict sandbox pushes what the public samples show: no task fields, no hang-up reason
+		const { dial_task_main_sn: _task, source: _name, hangup_reason: _reason, ...pushed } = record;
 		expect(emitted(executions)).toEqual([
-			{ ...record, event: 'callResult', answered: true, intentLevel: 'B', taskSn: TASK_SN, talkSeconds: record.talktimes, hangupReason: 'Connected' },
+			{
+				...pushed,
+				event: 'callResult',
+				answered: true,
+				intentLevel: 'B',
+				taskSn: '',
+				talkSeconds: record.talktimes,
+				hangupReason: 'Connected',
+				undecided: ['task'],
+				undecidedNote: 'The push does not say its task (no dial_task_main_sn): filters on it let the push through.',
+			},
 		]);
 		const workflow = (await n8n.rest<{ staticData?: Record<string, { seen?: string[] }> }>('GET', `/rest/workflows/${MANUAL.id}`)).data;
 		expect(Object.values(workflow.staticData ?? {}).map((node) => node.seen)).toEqual([lookupKeys('callResult', record.sn, Date.now())]);
@@ -239,7 +251,9 @@ describe('Yunke Trigger filters, in the real n8n server', () => {
 		sandbox.data.callback = { open_callback: 1, callback_url: `${hookUrl(FILTERED.webhookId)}?token=${SECRET}`, task_callback_url: '' };
 	});
 
-	it('emits only answered A/B calls of the selected task and acknowledges the rest', async () => {
+	/** Pushes four calls as the given reading sends them; all are acknowledged, none retried. */
+	async function pushFour(reading: 'minimal' | 'full') {
+		sandbox.shapes.pushFields = reading;
 		const answeredA = sampleCallRecord(sandbox, { phone: '13800000000', dial_task_main_sn: TASK_SN });
 		const answeredC = sampleCallRecord(sandbox, { phone: '13800000002', dial_task_main_sn: TASK_SN });
 		const unanswered = sampleCallRecord(sandbox, { phone: '13800000006', dial_task_main_sn: TASK_SN });
@@ -248,9 +262,18 @@ describe('Yunke Trigger filters, in the real n8n server', () => {
 			const [attempt] = await pushes().pushCallResult(record);
 			expect(attempt).toMatchObject({ status: 200, answer: PUSH_ACK, acknowledged: true });
 		}
+		sandbox.shapes.pushFields = 'minimal';
+		return { answeredA, otherTask };
+	}
+
+	it('emits only answered A/B calls and acknowledges the rest; a call naming no task passes the Task filter, marked', async () => {
+		const minimal = await pushFour('minimal');
 		expect(pushes().deliveries).toHaveLength(4); // nothing was retried
-		const executions = await settledExecutions(FILTERED.id, 1);
-		expect(emitted(executions).map((item) => [item.sn, item.intentLevel])).toEqual([[answeredA.sn, 'A']]);
+		const shown = (executions: RestExecution[]) => emitted(executions).map((item) => [item.sn, item.intentLevel, item.taskUnknown]).sort();
+		expect(shown(await settledExecutions(FILTERED.id, 2))).toEqual([[minimal.answeredA.sn, 'A', true], [minimal.otherTask.sn, 'A', true]].sort());
+		// pushes carrying the task fields (reading "full"): only the selected task
+		const full = await pushFour('full');
+		expect(shown(await settledExecutions(FILTERED.id, 3)).filter(([sn]) => sn !== minimal.answeredA.sn && sn !== minimal.otherTask.sn)).toEqual([[full.answeredA.sn, 'A', undefined]]);
 	});
 });
 

@@ -256,13 +256,15 @@ describe('Extension → Get Many', () => {
 
 describe('Extension → Update', () => {
 	const UPDATE = '/api/aiUserUpdateapi';
+	/** every update sends the password and the role (2.1.4); the seeded seats' current ones keep them */
+	const KEEP = { password: 'agent-Pa55', confirmPassword: 'agent-Pa55', roleId: 61 };
 
 	it('sends only the changed seat fields, keyed by username, and updates the seat', async () => {
 		const result = await bed.run({
 			resource: 'extension',
 			operation: 'update',
 			account: { __rl: true, mode: 'list', value: 'agent02' },
-			updateFields: { extension: '8012', inboundNumber: '13800138000', aiSeats: 6, password: SECRET, confirmPassword: SECRET },
+			updateFields: { extension: '8012', inboundNumber: '13800138000', aiSeats: 6, password: SECRET, confirmPassword: SECRET, roleId: 61 },
 		});
 		expect(result.status).toBe('success');
 		const [request] = bed.sandbox.requestsTo(UPDATE);
@@ -270,16 +272,16 @@ describe('Extension → Update', () => {
 		expect(signed(request).url).toBe(signed(request).expected);
 		const [item] = result.outputs[0];
 		expect(item.pairedItem).toEqual({ item: 0 });
-		expect(item.json).toEqual({ user_name: 'agent02', max_call_count: 6, ext: '8012', callin_phone: '13800138000', user_sn: bed.sandbox.data.subAccounts[1].user_sn });
+		expect(item.json).toEqual({ user_name: 'agent02', max_call_count: 6, role_id: 61, ext: '8012', callin_phone: '13800138000', user_sn: bed.sandbox.data.subAccounts[1].user_sn });
 		expect(bed.sandbox.data.subAccounts[1]).toMatchObject({ ext: '8012', callin_phone: '13800138000', max_call_count: 6, password: SECRET, contact: '李华' });
 	});
 
 	it('counts the seat’s own AI seats as free when it changes them (40008 only beyond)', async () => {
 		// 20 seats: agent01 holds 5, agent02 holds 3, so agent02 may grow to 15 but not 16.
-		const ok = await bed.run({ resource: 'extension', operation: 'update', account: { __rl: true, mode: 'id', value: 'agent02' }, updateFields: { aiSeats: 15 } });
+		const ok = await bed.run({ resource: 'extension', operation: 'update', account: { __rl: true, mode: 'id', value: 'agent02' }, updateFields: { aiSeats: 15, ...KEEP } });
 		expect(ok.status).toBe('success');
 		const over = await bed.run(
-			{ resource: 'extension', operation: 'update', account: { __rl: true, mode: 'id', value: 'agent01' }, updateFields: { aiSeats: 6 } },
+			{ resource: 'extension', operation: 'update', account: { __rl: true, mode: 'id', value: 'agent01' }, updateFields: { aiSeats: 6, ...KEEP } },
 			[{}],
 			{ onError: 'continueErrorOutput' },
 		);
@@ -289,7 +291,7 @@ describe('Extension → Update', () => {
 
 	it('rejects a duplicate extension number with the vendor code', async () => {
 		const result = await bed.run(
-			{ resource: 'extension', operation: 'update', account: { __rl: true, mode: 'id', value: 'agent02' }, updateFields: { extension: '8001' } },
+			{ resource: 'extension', operation: 'update', account: { __rl: true, mode: 'id', value: 'agent02' }, updateFields: { extension: '8001', ...KEEP } },
 			[{}],
 			{ onError: 'continueErrorOutput' },
 		);

@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { ROOT_ORGANIZATION_ID } from '../../sandbox/seed';
 import { DEMO_LOGIN, passwordCredential, RawClient } from '../helpers/sandbox';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
@@ -49,16 +51,26 @@ describe('Sub-Account / Extension → Create without an organisation (2.1.2, roo
 });
 
 describe('Sub-Account → Update sends the complete required form (2.1.4)', () => {
-	it('merges the change over the current record; the password fields go empty and the password stays', async () => {
+	const update = (updateFields: INodeParameters, value = bed.sandbox.data.subAccounts[0].user_name): INodeParameters => ({
+		resource: 'subAccount',
+		operation: 'update',
+		account: { __rl: true, mode: 'id', value },
+		updateFields,
+	});
+	const KEEP_PASSWORD = { password: 'agent-Pa55', confirmPassword: 'agent-Pa55' };
+	afterEach(() => (bed.sandbox.shapes.subAccountRowRole = 'absent'));
+
+	it('on a tenant whose list rows show the role: merges the change over the current record, the role taken from the row', async () => {
+		bed.sandbox.shapes.subAccountRowRole = 'present';
 		const before = { ...bed.sandbox.data.subAccounts[0] };
-		const result = await bed.run({ resource: 'subAccount', operation: 'update', account: { __rl: true, mode: 'id', value: before.user_name }, updateFields: { aiSeats: 2 } });
+		const result = await bed.run(update({ aiSeats: 2, ...KEEP_PASSWORD }));
 		expect(result.status).toBe('success');
 		const [request] = bed.sandbox.requestsTo(UPDATE);
 		expect(request.params).toMatchObject({
 			user_name: before.user_name,
 			contact: before.contact,
-			password: '',
-			re_password: '',
+			password: 'agent-Pa55',
+			re_password: 'agent-Pa55',
 			organization_id: ROOT_ORGANIZATION_ID,
 			role_id: before.role_id,
 			max_call_count: 2,
@@ -68,9 +80,35 @@ describe('Sub-Account → Update sends the complete required form (2.1.4)', () =
 		expect(jsonOf(result.outputs[0])[0]).toEqual({ user_name: before.user_name, max_call_count: 2, user_sn: before.user_sn, ext: before.ext });
 	});
 
+	it('list rows without a role (the public 2.1.1 sample): Role is asked for, clearly, before anything is written', async () => {
+		const result = await bed.run(update({ aiSeats: 2, ...KEEP_PASSWORD }), [{}], { onError: 'continueErrorOutput' });
+		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+			[`Role: Yunke's sub-account list does not show the role of "agent01", and every update must send it (2.1.4) [item 0]`, { item: 0 }],
+		]);
+		expect(result.outputs[1][0].error?.description).toBe('Choose the account\'s role under Update Fields → Role (Yunke lists its job as "坐席"): its current role keeps it. Nothing was sent.');
+		expect(bed.sandbox.requestsTo(UPDATE)).toHaveLength(0);
+		expect(bed.sandbox.data.subAccounts[0].max_call_count).toBe(5);
+	});
+
+	it('list rows without a role, Role given: the update goes through with it', async () => {
+		const result = await bed.run(update({ aiSeats: 2, roleId: 61, ...KEEP_PASSWORD }));
+		expect(result.status).toBe('success');
+		expect(bed.sandbox.requestsTo(UPDATE)[0].params).toMatchObject({ role_id: 61, max_call_count: 2 });
+		expect(bed.sandbox.data.subAccounts[0]).toMatchObject({ role_id: 61, max_call_count: 2 });
+	});
+
+	it('without the password (2.1.4 requires it, and no value that keeps it is documented): a clear error, nothing sent', async () => {
+		const result = await bed.run(update({ aiSeats: 2, roleId: 61 }), [{}], { onError: 'continueErrorOutput' });
+		expect(result.outputs[1][0].json.error).toBe(
+			'Password: is required for every update: Yunke requires the password and its confirmation on each change of an account (2.1.4) [item 0]',
+		);
+		expect(result.outputs[1][0].error?.description).toContain('the current password of "agent01" keeps it, a new one changes it');
+		expect(bed.sandbox.log).toEqual([]);
+	});
+
 	it('a new password is sent in both fields and changes it', async () => {
 		const name = bed.sandbox.data.subAccounts[0].user_name;
-		await bed.run({ resource: 'subAccount', operation: 'update', account: { __rl: true, mode: 'id', value: name }, updateFields: { password: 'n3w-Pass', confirmPassword: 'n3w-Pass' } });
+		await bed.run(update({ password: 'n3w-Pass', confirmPassword: 'n3w-Pass', roleId: 61 }, name));
 		expect(bed.sandbox.requestsTo(UPDATE)[0].params).toMatchObject({ password: 'n3w-Pass', re_password: 'n3w-Pass' });
 		expect(bed.sandbox.data.subAccounts[0].password).toBe('n3w-Pass');
 	});

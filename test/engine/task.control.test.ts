@@ -19,17 +19,18 @@ function signedCorrectly(params: Record<string, unknown>): boolean {
 const pairs = (items: Array<{ pairedItem?: unknown }>) => items.map((item) => item.pairedItem);
 
 describe('Task → Start / Resume, Pause, Terminate, Delete', () => {
-	it('starts a paused task by sn: signed operateTask keepOn, and the dialler calls every number', async () => {
+	it('starts a paused task given by sn: the sn is resolved to the numeric id (5.2 pkeys), signed keepOn, confirmed from 5.1', async () => {
 		const task = seedTask(bed.sandbox, { phones: ['13800000010', '13800000026'] });
 		const result = await bed.run({ resource: 'task', operation: 'start', task: locator(task.dial_task_main_sn) });
 		expect(result.status).toBe('success');
 		expect(jsonOf(result.outputs[0])).toEqual([
-			{ dial_task_main_sn: task.dial_task_main_sn, operation: 'start', success: true, message: '操作成功' },
+			{ dial_task_main_sn: task.dial_task_main_sn, operation: 'start', success: true, status: expect.stringMatching(/^(sending|sent)$/), message: '操作成功' },
 		]);
 		expect(pairs(result.outputs[0])).toEqual([{ item: 0 }]);
+		expect(bed.sandbox.log.map((entry) => entry.path)).toEqual(['/api/login', '/api/index', '/api/operateTask', '/api/index']);
 		const [request] = bed.sandbox.requestsTo('/api/operateTask');
 		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'pkeys', 'project_type', 'oper', 'url']);
-		expect(request.params).toMatchObject({ pkeys: task.dial_task_main_sn, project_type: 2, oper: 'keepOn' });
+		expect(request.params).toMatchObject({ pkeys: String(task.dial_task_main_id), project_type: 2, oper: 'keepOn' });
 		expect(signedCorrectly(request.params)).toBe(true);
 		await waitFor(() => task.status === 1, 'the task to be dialled through');
 		expect(bed.sandbox.data.records.map((record) => record.phone).sort()).toEqual(['13800000010', '13800000026']);
@@ -40,7 +41,7 @@ describe('Task → Start / Resume, Pause, Terminate, Delete', () => {
 		const running = seedTask(bed.sandbox, { status: 0, phones: Array.from({ length: 600 }, (_, i) => `1380000${String(i).padStart(4, '0')}`) });
 		const other = seedTask(bed.sandbox, { status: 4, phones: ['13800000011'] });
 		const pause = await bed.run({ resource: 'task', operation: 'pause', task: locator(String(running.dial_task_main_id), 'id') });
-		expect(jsonOf(pause.outputs[0])).toEqual([{ dial_task_main_id: running.dial_task_main_id, operation: 'pause', success: true, message: '操作成功' }]);
+		expect(jsonOf(pause.outputs[0])).toEqual([{ dial_task_main_id: running.dial_task_main_id, operation: 'pause', success: true, status: 'paused', message: '操作成功' }]);
 		expect(bed.sandbox.requestsTo('/api/operateTask')[0].params).toMatchObject({ pkeys: String(running.dial_task_main_id), oper: 'stop' });
 		expect(running.status).toBe(4);
 
@@ -48,12 +49,15 @@ describe('Task → Start / Resume, Pause, Terminate, Delete', () => {
 			{ resource: 'task', operation: 'terminate', task: { __rl: true, mode: 'id', value: '={{ $json.task }}' } },
 			[{ task: running.dial_task_main_sn }, { task: other.dial_task_main_sn }],
 		);
-		expect(jsonOf(terminate.outputs[0]).map((item) => [item.dial_task_main_sn, item.operation])).toEqual([
-			[running.dial_task_main_sn, 'terminate'],
-			[other.dial_task_main_sn, 'terminate'],
+		expect(jsonOf(terminate.outputs[0]).map((item) => [item.dial_task_main_sn, item.operation, item.status])).toEqual([
+			[running.dial_task_main_sn, 'terminate', 'terminated'],
+			[other.dial_task_main_sn, 'terminate', 'terminated'],
 		]);
 		expect(pairs(terminate.outputs[0])).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(bed.sandbox.requestsTo('/api/operateTask').slice(1).map((entry) => entry.params.oper)).toEqual(['end', 'end']);
+		expect(bed.sandbox.requestsTo('/api/operateTask').slice(1).map((entry) => [entry.params.oper, entry.params.pkeys])).toEqual([
+			['end', String(running.dial_task_main_id)],
+			['end', String(other.dial_task_main_id)],
+		]);
 		expect([running.status, other.status]).toEqual([6, 6]);
 		expect(running.stoped_at).not.toBe('');
 	});
@@ -62,7 +66,7 @@ describe('Task → Start / Resume, Pause, Terminate, Delete', () => {
 		const task = seedTask(bed.sandbox);
 		const result = await bed.run({ resource: 'task', operation: 'delete', task: locator(task.dial_task_main_sn) });
 		expect(jsonOf(result.outputs[0])).toEqual([{ deleted: true, dial_task_main_sn: task.dial_task_main_sn, message: '操作成功' }]);
-		expect(bed.sandbox.requestsTo('/api/operateTask')[0].params.oper).toBe('delete');
+		expect(bed.sandbox.requestsTo('/api/operateTask')[0].params).toMatchObject({ oper: 'delete', pkeys: String(task.dial_task_main_id) });
 		expect(task.deleted).toBe(true);
 	});
 
@@ -87,10 +91,11 @@ describe('Task → Start / Resume, Pause, Terminate, Delete', () => {
 		expect(bed.sandbox.log).toEqual([]);
 	});
 
-	it('fails the execution without continue-on-fail', async () => {
+	it('fails the execution without continue-on-fail; an sn no task has is found out from 5.1 before anything is sent', async () => {
 		const result = await bed.run({ resource: 'task', operation: 'terminate', task: locator('dial_task_main_sn|00000000000000000000000000000000', 'id') });
 		expect(result.status).toBe('error');
-		expect(result.nodeError?.message).toBe('The task does not exist (Yunke code 30011)');
+		expect(result.nodeError?.message).toBe('Task: no task with sn dial_task_main_sn|00000000000000000000000000000000 exists (it may have been deleted) [item 0]');
+		expect(bed.sandbox.requestsTo('/api/operateTask')).toEqual([]);
 	});
 });
 
@@ -162,7 +167,7 @@ describe('Task → Redial Failed', () => {
 		const task = await dialledTask();
 		const result = await bed.run({ resource: 'task', operation: 'redialFailed', task: locator(task.dial_task_main_sn), redialMode: 'taskSettings' });
 		expect(jsonOf(result.outputs[0])).toEqual([{ dial_task_main_sn: task.dial_task_main_sn, redial: 'taskSettings', success: true, message: '操作成功' }]);
-		expect(bed.sandbox.requestsTo('/api/operateTask')[0].params).toMatchObject({ oper: 'failRe', pkeys: task.dial_task_main_sn });
+		expect(bed.sandbox.requestsTo('/api/operateTask')[0].params).toMatchObject({ oper: 'failRe', pkeys: String(task.dial_task_main_id) });
 		await waitFor(() => task.status === 1 && task.rows.every((row) => row.state === 'dialled'), 'the redials');
 		expect(task.rows.filter((row) => row.attempts === 2).map((row) => row.phone)).toEqual(['13800000026', '13800000037', '13800000048', '13800000059']);
 	});

@@ -4,7 +4,8 @@ import { createParameters, importIntoParameters } from '../helpers/imports';
 import { seedTask } from '../helpers/tasks';
 
 let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
+// a 2 s request timeout: a creation answered 500 is looked for in the task list for 2 s
+beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 2 })));
 afterAll(async () => await bed.close());
 beforeEach(() => {
 	bed.sandbox.reset();
@@ -14,13 +15,16 @@ beforeEach(() => {
 const people = [{ 姓名: '张三', 电话: '13800138000' }];
 
 describe('code 500 from a task creation', () => {
-	it('names the limit of 100 new tasks a day as the likely cause and how to carry on', async () => {
+	it('is looked for first (500 says nothing about whether the task exists); not found, the error names the daily limit and how to carry on', async () => {
 		// the platform counts creations of deleted tasks too, so the node's own pre-check cannot see them
 		bed.sandbox.data.tasksCreatedToday = LIMITS.taskCreationsPerDay;
 		const result = await bed.run(createParameters(bed.sandbox), people);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toContain('Yunke refused to create the task; the likely cause is the limit of 100 new tasks a day (Yunke code 500)');
-		expect(String((result.error as { description?: string }).description)).toContain('Task → Import Data (Into: Existing Task)');
+		expect(result.error?.message).toContain('The task "回访九月" may have been created: Yunke answered the creation with a server error (code 500)');
+		const description = String((result.error as { description?: string }).description);
+		expect(description).toContain("Yunke's message: 今日新建任务次数已达上限(100次),请向已有任务追加号码");
+		expect(description).toContain("If Yunke's message names the limit of 100 new tasks a day, no task was created: add the rows to an existing task with Task → Import Data (Into: Existing Task)");
+		expect(bed.sandbox.requestsTo('/api/addJson')).toHaveLength(1);
 	});
 
 	it('an append refused with 500 keeps the plain server-failure message', async () => {

@@ -18,7 +18,8 @@ describe('a write turned away or lost', () => {
 	it('HTTP 429 reached nothing that applied the write: an error, not a lookup and a second send', async () => {
 		const task = seedTask(bed.sandbox, { status: TASK_STATUS.sending, phones: ['13800000001', '13800000002', '13800000003', '13800000004'] });
 		bed.sandbox.injectFault({ path: ENDPOINTS.taskOperate, action: { type: 'http', status: 429, body: 'Too Many Requests' } });
-		const result = await bed.run(pause(task.dial_task_main_sn), [{}], { onError: 'continueErrorOutput' });
+		// by ID: an sn would be resolved through the task list first
+		const result = await bed.run(pause(String(task.dial_task_main_id)), [{}], { onError: 'continueErrorOutput' });
 		expect(result.outputs[1][0].json.error).toBe('The Yunke server answered with an HTTP error 429');
 		expect(operateCalls()).toHaveLength(1);
 		expect(bed.sandbox.requestsTo(ENDPOINTS.taskList)).toHaveLength(0);

@@ -26,6 +26,8 @@ beforeEach(() => {
 });
 
 const pushes = (): Pushes => pushesOf(sandbox)!;
+const afterThis: Array<() => void> = [];
+afterEach(() => afterThis.splice(0).forEach((undo) => undo()));
 const control = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) =>
 	axios.request({ method, url: `${sandbox.url}/__control/${path}`, data: body, validateStatus: () => true });
 
@@ -63,12 +65,14 @@ describe('call-result pushes', () => {
 		sandbox.data.callback = { open_callback: 1, callback_url: `${receiver.url}/calls?token=t`, task_callback_url: `${receiver.url}/imports` };
 	});
 
-	it('POSTs the record as JSON after the push delay, once, when answered SUCCESS', async () => {
+	it('POSTs the record as JSON after the push delay, once, when answered SUCCESS; by default without the fields no public sample shows', async () => {
 		const record = sampleCallRecord(sandbox, { phone: '13800000001' });
 		pushes().callEnded(record);
 		expect(receiver.received).toHaveLength(0);
 		await pushes().idle();
-		expect(receiver.received).toEqual([{ path: '/calls?token=t', contentType: 'application/json', body: record }]);
+		const { hangup_reason: _reason, dial_task_main_sn: _task, source: _name, ...sampleFields } = record;
+		expect(receiver.received).toEqual([{ path: '/calls?token=t', contentType: 'application/json', body: sampleFields }]);
+		expect(sampleFields).toMatchObject({ talktimes: expect.any(Number), connected_at: expect.any(String), status: 'B' });
 		expect(record).toMatchObject({ hangup_reason: '已接通', status: 'B' });
 		expect(pushes().deliveries).toMatchObject([{ kind: 'callResult', key: record.sn, attempt: 1, status: 200, answer: PUSH_ACK, acknowledged: true }]);
 	});
@@ -106,7 +110,17 @@ describe('call-result pushes', () => {
 		expect(attempts).toMatchObject([{ status: null, error: 'not a loopback URL: the sandbox pushes only to this machine' }]);
 	});
 
-	it('pushes every record the dialler produces, and the import result of an async import', async () => {
+	it('reading pushFields "full": the whole record, hang-up reason and task fields included', async () => {
+		sandbox.shapes.pushFields = 'full';
+		afterThis.push(() => (sandbox.shapes.pushFields = 'minimal'));
+		const record = sampleCallRecord(sandbox, { phone: '13800000001' });
+		await pushes().pushCallResult(record);
+		expect(receiver.received.map((push) => push.body)).toEqual([record]);
+	});
+
+	it('pushes every record the dialler produces (reading pushFields "full"), and the import result of an async import', async () => {
+		sandbox.shapes.pushFields = 'full';
+		afterThis.push(() => (sandbox.shapes.pushFields = 'minimal'));
 		sandbox.speed.callMs = 10;
 		sandbox.speed.asyncImportMs = 10;
 		const client = new RawClient(passwordCredential(sandbox));

@@ -43,7 +43,7 @@ describe('sandbox task area, answered the vendor way', () => {
 		// seeded paused, so the dialler cannot finish before the first question
 		const task = seedTask(sandbox, { status: 4, phones: ['13800000010', '13800000021'] });
 		expect((await client.call('POST', '/api/taskBatchImportStatus', { user_name: 'agent01' })).data).toEqual({ code: 0, msg: '未全部呼叫完成', status: 0 });
-		expect((await client.call('POST', '/api/operateTask', { pkeys: task.dial_task_main_sn, project_type: 2, oper: 'keepOn' })).data.code).toBe(0);
+		expect((await client.call('POST', '/api/operateTask', { pkeys: String(task.dial_task_main_id), project_type: 2, oper: 'keepOn' })).data.code).toBe(0);
 		await waitFor(() => task.status === 1, 'the calls');
 		expect((await client.call('POST', '/api/taskBatchImportStatus', { user_name: 'agent01' })).data).toEqual({ code: 0, msg: '全部呼叫完成', status: 1 });
 		expect((await client.call('POST', '/api/taskBatchImportStatus', { user_name: 'nobody' })).data.code).toBe(30015);

@@ -102,7 +102,8 @@ describe('filters', () => {
 	});
 
 	it('keeps only answered calls and selected intent levels; import results ignore both', () => {
-		const unanswered = push({ ...RECORD, sn: 'account|2', hangup_reason: '关机', status: '' });
+		// answered is read from the talk time and connection time first: an unanswered call has neither
+		const unanswered = push({ ...RECORD, sn: 'account|2', hangup_reason: '关机', status: '', talktimes: 0, connected_at: '' });
 		expect(filteredOutBecause(unanswered, { ...all, onlyAnswered: true })).toBe('call not answered');
 		expect(filteredOutBecause(push(RECORD), { ...all, onlyAnswered: true, intentLevels: ['A', 'B'] })).toBeUndefined();
 		expect(filteredOutBecause(push(RECORD), { ...all, intentLevels: ['A'] })).toBe('intent level not selected');

@@ -27,7 +27,8 @@ export function vendorError(node: INode, failure: VendorFailure, itemIndex?: num
 	);
 }
 
-export type TransportFaultKind = 'refused' | 'reset' | 'timeout' | 'dns' | 'http' | 'notJson' | 'empty' | 'canceled' | 'unknown';
+/** `serverError`: a vendor code 500 answer to a write that may have been applied first (request.ts `lostAnswerCodes`). */
+export type TransportFaultKind = 'refused' | 'reset' | 'timeout' | 'dns' | 'http' | 'serverError' | 'notJson' | 'empty' | 'canceled' | 'unknown';
 
 export interface TransportFault {
 	kind: TransportFaultKind;
@@ -95,6 +96,10 @@ const FAULT_TEXT: Record<TransportFaultKind, { message: string; description: str
 		message: 'The Yunke server answered with an HTTP error',
 		description: 'Check that the Base URL is the console address of your tenant. Server errors (5xx) are usually temporary: try again later.',
 	},
+	serverError: {
+		message: 'Yunke answered with a server error (code 500)',
+		description: 'Code 500 ("服务端错误") says only that the server failed; it does not say whether the request was applied first.',
+	},
 	notJson: {
 		message: 'The Yunke server answered with something that is not JSON',
 		description:
@@ -154,13 +159,13 @@ export function transportError(node: INode, fault: TransportFault, endpoint: str
 
 /**
  * The one rule for writes: did the request perhaps reach Yunke, with no usable answer back (a timeout or
- * reset after sending, an empty or broken answer, HTTP 5xx)? Then Yunke may have applied it, and it must
- * not be sent again on a guess. A connection that was never made (refused, DNS failure) and a request the
+ * reset after sending, an empty or broken answer, HTTP 5xx, a code 500 to a creation)? Then Yunke may
+ * have applied it, and it must not be sent again on a guess. A connection that was never made (refused, DNS failure) and a request the
  * server turned away (HTTP 4xx, 429 included) reached nothing that could have applied it.
  */
 export function answerMayBeLost(fault: TransportFault): boolean {
 	if (fault.kind === 'http') return (fault.status ?? 0) >= 500;
-	return fault.kind === 'reset' || fault.kind === 'timeout' || fault.kind === 'empty' || fault.kind === 'notJson';
+	return fault.kind === 'serverError' || fault.kind === 'reset' || fault.kind === 'timeout' || fault.kind === 'empty' || fault.kind === 'notJson';
 }
 
 /** Transient faults worth retrying for requests that change nothing on the server. */

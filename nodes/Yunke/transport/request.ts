@@ -36,6 +36,8 @@ export interface YunkeRequest {
 	vendorErrors?: Record<number, VendorError>;
 	/** Vendor codes answered as `{ code, msg }` instead of thrown (a caller that adapts to them). */
 	answerCodes?: readonly number[];
+	/** Vendor codes that leave this write's outcome unknown: settled by `reconcile` like a lost answer. */
+	lostAnswerCodes?: readonly number[];
 }
 
 /** What a `reconcile` hook learns about the lost answer: the timeout the call had, and the fault. */
@@ -116,6 +118,13 @@ async function sendWithSession<T>(
 		}
 		if (await session.renew(parsed.vendor.code)) continue;
 		const { code, vendorMessage } = parsed.vendor;
+		if (request.reconcile && !reconciled && code !== undefined && request.lostAnswerCodes?.includes(code)) {
+			reconciled = true;
+			const fault: TransportFault = { kind: 'serverError', status: code, detail: `Yunke's message: ${vendorMessage || '(none)'}` };
+			const applied = await request.reconcile({ timeoutMs, fault });
+			if (applied) return applied as T;
+			continue;
+		}
 		if (code !== undefined && request.answerCodes?.includes(code)) return { code, msg: vendorMessage } as T;
 		throw vendorError(node, parsed.vendor, request.itemIndex, request.vendorErrors);
 	}

@@ -35,7 +35,8 @@ const TRANSCRIPT = { resource: 'callRecord', operation: 'getTranscript', recordS
 const RECORDING = { resource: 'callRecord', operation: 'downloadRecording', recording: 'whole', recordPath: '/mnt/record/x', recordFile: 'a.wav' };
 const TEMPLATE_READ = [ENDPOINTS.scriptTemplate];
 /** a bad row stops only itself: the good rows of the same run are imported */
-const IMPORT_OTHERS = [...TEMPLATE_READ, ENDPOINTS.taskList, ENDPOINTS.taskCreateJson];
+// the valid rows go in; the strict sandbox dials a task created without is_zidong, so the node pauses it
+const IMPORT_OTHERS = [...TEMPLATE_READ, ENDPOINTS.taskList, ENDPOINTS.taskCreateJson, ENDPOINTS.taskOperate];
 /** a value mapped from the input item (`v`), as when an upstream field is empty */
 const MAPPED = '={{ $json.v }}';
 const textFile = (name: string, mimeType: string): InputItem => ({ json: {}, binary: { data: { data: Buffer.from('phone\n13800138000\n'), fileName: name, mimeType } } });

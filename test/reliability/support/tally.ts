@@ -13,7 +13,8 @@ export type TallyKey =
 	| 'tasks_duplicated'
 	| 'calls_duplicated'
 	| 'secret_leaks'
-	| 'numbers_duplicated';
+	| 'numbers_duplicated'
+	| 'silent_no_ops';
 
 export const TALLY_FILE = process.env.RELIABILITY_TALLY_FILE ?? path.join(tmpdir(), 'n8n-nodes-yunke-reliability.jsonl');
 

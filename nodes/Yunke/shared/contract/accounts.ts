@@ -20,12 +20,11 @@ export const SUB_ACCOUNT_DELETE_PKEY = 'user_name';
 export const ORGANIZATION_FIELD = 'organization_id';
 
 /**
- * 2.1.4 marks these as required (是) besides `user_name` (yunke-api.md §9): an update reads the current
- * record (2.1.1) and sends all of them with the changes merged. 2.1.1 never returns the password, so
- * an update that leaves it alone sends both password fields empty, read as "unchanged" (ASSUMED).
+ * 2.1.4 marks these as required (是) besides `user_name`: an update reads the current record (2.1.1) and
+ * sends all of them with the changes merged. 2.1.1 never returns the password (and no value that keeps it
+ * is documented), nor, in the public sample row, `role_id`: those the user gives.
  */
 export const SUB_ACCOUNT_UPDATE_REQUIRED = ['contact', 'password', 're_password', 'organization_id', 'role_id', 'max_call_count'] as const;
-export const KEEP_PASSWORD = '';
 
 /** 2.3.3 names the skill group by this key; 2.3.4 sends `entityInstanceId` as a JSON-encoded array. */
 export const SKILL_GROUP_PKEY = 'skillgroup_sn';

@@ -40,8 +40,8 @@ export function importRowKey(templateColumn: string): string {
 }
 
 /**
- * Auto-start flag on task creation, sent as `is_zidong` (known from client code only); a task created
- * without it waits paused (5.1 status 4) until 5.2 `keepOn`.
+ * Auto-start flag on task creation, sent as `is_zidong` (known from client code only). What a creation
+ * without it does is not documented (some tenants dial at once), nor any value for "off".
  */
 export const AUTO_START_VALUE = 'on';
 

@@ -9,7 +9,12 @@ const MAX_PAUSE_MS = 5000;
  * the same again (at least 2 s) for the change to show in lists.
  */
 export function lostAnswerWaitMs(timeoutMs: number): number {
-	return timeoutMs + Math.max(timeoutMs, 2000);
+	return timeoutMs + listingWaitMs(timeoutMs);
+}
+
+/** After an answer that leaves a write's outcome unknown (code 500): the platform is done, lists may lag. */
+export function listingWaitMs(timeoutMs: number): number {
+	return Math.max(timeoutMs, 2000);
 }
 
 /**

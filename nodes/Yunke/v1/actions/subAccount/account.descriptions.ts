@@ -113,7 +113,7 @@ export function updateProperties(kind: AccountKind): INodeProperties[] {
 		accountLocator(kind),
 		collection('updateFields', [
 			optional(aiSeatsField),
-			optional(confirmPasswordField),
+			optional({ ...confirmPasswordField, description: 'The same password again; required with Password on every update' }),
 			optional(extensionField),
 			optional(inboundNumberField),
 			optional(contactField),
@@ -121,9 +121,13 @@ export function updateProperties(kind: AccountKind): INodeProperties[] {
 			optional({
 				...passwordField,
 				description:
-					'New login password. Leave Password and Confirm Password out to keep the current one: Yunke requires both on every update, so the node sends them empty, which Yunke takes as no change.',
+					'Needed on every update: Yunke requires the password and its confirmation with each change, and documents no empty value that keeps it. Enter the current password to keep it, or a new one to change it.',
 			}),
-			optional(roleField),
+			optional({
+				...roleField,
+				description:
+					'Needed when Yunke’s sub-account list does not show the account’s role (most tenants): every update must send it. Choose the current role to keep it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			}),
 		]),
 	];
 }

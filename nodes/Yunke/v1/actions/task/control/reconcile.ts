@@ -2,17 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { TASK_OPERATIONS } from '../../../../shared/contract';
-import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
-import type { TaskReference } from '../shared/taskReference';
-import { statusName } from './taskStatus';
-
-/** How the task list (5.1) shows that a 5.2 verb took effect; a missing task is one that was deleted. */
-const APPLIED: Record<string, (task: KnownTask | undefined) => boolean> = {
-	[TASK_OPERATIONS.pause]: (task) => statusName(task?.status) === 'paused',
-	[TASK_OPERATIONS.resume]: (task) => statusName(task?.status) === 'sending',
-	[TASK_OPERATIONS.terminate]: (task) => statusName(task?.status) === 'terminated',
-	[TASK_OPERATIONS.delete]: (task) => task === undefined,
-};
+import { findListedTask, isTask } from '../shared/taskList';
+import { TASK_EFFECTS } from './taskEffect';
 
 /**
  * 5.2 after a lost answer: looks the task up and answers for the vendor when the verb shows; otherwise
@@ -23,19 +14,19 @@ const APPLIED: Record<string, (task: KnownTask | undefined) => boolean> = {
 export async function findAppliedTaskOperation(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	reference: TaskReference,
+	task: { id: string; given: string },
 	oper: string,
 ): Promise<IDataObject | undefined> {
 	if (oper === TASK_OPERATIONS.redialFailed) {
-		throw new NodeOperationError(ctx.getNode(), `The redial of task ${reference.given} may have been started: Yunke's answer was lost`, {
+		throw new NodeOperationError(ctx.getNode(), `The redial of task ${task.given} may have been started: Yunke's answer was lost`, {
 			itemIndex,
 			description:
 				'It was not sent again, as a second redial would call the people whose redial already failed once more. ' +
 				'Check with Task → Get Details whether the failed numbers are waiting again before running it again.',
 		});
 	}
-	const applied = APPLIED[oper];
-	if (!applied) return undefined;
-	const task = await findListedTask(ctx, itemIndex, isTask(reference));
-	return applied(task) ? { code: 0, msg: 'applied (confirmed from the task list after the answer was lost)' } : undefined;
+	const effect = TASK_EFFECTS[oper];
+	if (!effect) return undefined;
+	const listed = await findListedTask(ctx, itemIndex, isTask({ id: task.id }));
+	return effect.shows(listed) ? { code: 0, msg: 'applied (confirmed from the task list after the answer was lost)' } : undefined;
 }

@@ -2,12 +2,25 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS, TASK_PROJECT_TYPE } from '../../../../shared/contract';
 import { yunkeApiRequest } from '../../../../transport';
+import { resolveTaskId, type TaskReference } from '../shared/taskReference';
 import { findAppliedTaskOperation } from './reconcile';
-import type { TaskReference } from '../shared/taskReference';
+import { confirmTaskOperation } from './taskEffect';
+import { statusName } from './taskStatus';
+
+export interface TaskOperationResult {
+	/** Yunke's answer */
+	response: IDataObject;
+	/** the status the task list showed once the effect was confirmed (absent after a deletion and for verbs it cannot show) */
+	status?: string;
+	/** false when the task did not show in the task list at all, so the effect could not be confirmed */
+	confirmed: boolean;
+}
 
 /**
- * 5.2 operateTask for one task, the one place it is sent (task control and the import's start dialling);
- * `pkeys` carries the ID or the sn exactly as given. A lost answer is settled from the task list.
+ * 5.2 operateTask for one task, the one place it is sent (task control and the import's start dialling).
+ * `pkeys` always carries the numeric `dial_task_main_id` (an sn is resolved through 5.1): older tenants
+ * answer success to an sn and do nothing. The effect is then confirmed from the task's status.
+ * A lost answer is settled from the task list.
  */
 export async function sendTaskOperation(
 	ctx: IExecuteFunctions,
@@ -15,8 +28,12 @@ export async function sendTaskOperation(
 	reference: TaskReference,
 	oper: string,
 	extra: IDataObject = {},
-): Promise<IDataObject> {
-	const body: IDataObject = { pkeys: reference.given, project_type: TASK_PROJECT_TYPE, oper, ...extra };
-	const reconcile = async () => await findAppliedTaskOperation(ctx, itemIndex, reference, oper);
-	return await yunkeApiRequest.call(ctx, { method: 'POST', endpoint: ENDPOINTS.taskOperate, body, itemIndex, reconcile });
+): Promise<TaskOperationResult> {
+	const taskId = await resolveTaskId(ctx, itemIndex, reference);
+	const body: IDataObject = { pkeys: taskId, project_type: TASK_PROJECT_TYPE, oper, ...extra };
+	const reconcile = async () => await findAppliedTaskOperation(ctx, itemIndex, { id: taskId, given: reference.given }, oper);
+	const response = await yunkeApiRequest.call(ctx, { method: 'POST', endpoint: ENDPOINTS.taskOperate, body, itemIndex, reconcile });
+	const confirmation = await confirmTaskOperation(ctx, itemIndex, { id: taskId, given: reference.given }, oper);
+	if (!confirmation.confirmed) return { response, confirmed: false };
+	return { response, status: confirmation.task ? statusName(confirmation.task.status) : undefined, confirmed: true };
 }

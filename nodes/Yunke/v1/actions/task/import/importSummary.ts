@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { englishCounts, type ImportMark } from './importResultFields';
 import { itemRanges, type ImportBatch } from './batches';
+import type { DiallingOutcome } from './dialling';
 import { MaybeAppliedError } from './maybeApplied';
 import { asNodeError, errorItems } from '../../itemErrors';
 import { repeatedNumberItem } from '../../../helpers/phoneNumber';
@@ -18,7 +19,9 @@ export interface ImportOutcome {
 	finished: boolean;
 	counts: ImportMark | undefined;
 	rejected: INodeExecutionData[];
-	diallingStarted: boolean;
+	dialling: DiallingOutcome;
+	/** how a creation whose answer was lost (or was code 500) was settled from the task list */
+	creationSettled: string | undefined;
 	/** items whose rows could not be mapped, and their error items */
 	invalid: { itemIndexes: number[]; errorItems: INodeExecutionData[] };
 }
@@ -46,7 +49,8 @@ export function importOutput(ctx: IExecuteFunctions, settings: ImportSettings, o
 		...(counts && finished ? { counts: englishCounts(counts), importMark: counts } : {}),
 		rejectedRows: outcome.rejected.length,
 		...(withRows ? { duplicateRows: duplicates.length } : {}),
-		diallingStarted: outcome.diallingStarted,
+		...outcome.dialling,
+		...(outcome.creationSettled ? { creationSettled: outcome.creationSettled } : {}),
 		importedItems: itemRanges(sentItems),
 	};
 	if (!finished) {

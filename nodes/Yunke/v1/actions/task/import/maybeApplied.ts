@@ -17,22 +17,33 @@ interface LostRequest {
 	itemIndex: number;
 }
 
-function lostBecause(ctx: IExecuteFunctions, lost: LostRequest): string {
+function lostBecause(ctx: IExecuteFunctions, lost: { fault: TransportFault; endpoint: string }): string {
 	return transportError(ctx.getNode(), lost.fault, lost.endpoint).message;
+}
+
+/** "Yunke answered code 500 …" or "no answer came back (…)": what left the creation's outcome unknown. */
+export function howLost(ctx: IExecuteFunctions, lost: { fault: TransportFault; endpoint: string }): string {
+	if (lost.fault.kind === 'serverError') return `Yunke answered the creation with code ${lost.fault.status} (server error; ${lost.fault.detail})`;
+	return `no answer came back to the creation (${lostBecause(ctx, lost)})`;
 }
 
 export function creationMayHaveHappened(
 	ctx: IExecuteFunctions,
 	lost: LostRequest & { taskName: string; waitedSeconds: number },
 ): MaybeAppliedError {
-	return new MaybeAppliedError(ctx.getNode(), `The task "${lost.taskName}" may have been created: Yunke's answer to the creation was lost`, {
+	const serverError = lost.fault.kind === 'serverError';
+	const title = serverError ? `Yunke answered the creation with a server error (code ${lost.fault.status})` : "Yunke's answer to the creation was lost";
+	return new MaybeAppliedError(ctx.getNode(), `The task "${lost.taskName}" may have been created: ${title}`, {
 		itemIndex: lost.itemIndex,
 		description:
-			`The creation request was sent at ${lost.sentAt} (China time), and no answer came back (${lostBecause(ctx, lost)}). ` +
+			`The creation request was sent at ${lost.sentAt} (China time), and ${howLost(ctx, lost)}. ` +
 			`No new task named "${lost.taskName}" showed in the task list within ${lost.waitedSeconds} seconds, but Yunke may still list it later, ` +
 			'so the request was not sent again: a second task would dial the same people twice. ' +
 			`To check, run Task → Get Many with Filters → Task Name "${lost.taskName}" (created from ${lost.sentAt}). ` +
-			'If the task is there, add the rows it lacks with Task → Import Data (Into: Existing Task) into that task; if it is not, run this node again.',
+			'If the task is there, add the rows it lacks with Task → Import Data (Into: Existing Task) into that task; if it is not, run this node again.' +
+			(serverError
+				? " If Yunke's message names the limit of 100 new tasks a day, no task was created: add the rows to an existing task with Task → Import Data (Into: Existing Task), or create the task tomorrow."
+				: ''),
 	});
 }
 

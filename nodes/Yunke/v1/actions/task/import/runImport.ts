@@ -1,10 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { TASK_OPERATIONS } from '../../../../shared/contract';
-import { sendTaskOperation } from '../control/taskOperation';
+import { statusName } from '../control/taskStatus';
 import { checkBeforeSending, prepare, type BeforeSending } from './beforeSending';
 import { backgroundCounts } from './backgroundCounts';
+import { keepDiallingOff, startDialling } from './dialling';
+import { creationSettlement } from './lostCreation';
 import { importOutput } from './importSummary';
 import { asNodeError, errorItems } from '../../itemErrors';
 import { sendBatches, type SentBatches } from './sendBatches';
@@ -44,6 +45,10 @@ export async function runImport(ctx: IExecuteFunctions, items: INodeExecutionDat
 	}
 	const importedTask = task as NonNullable<SentBatches['task']>;
 	const sentBatches = prepared.batches.slice(0, sent.sent);
+	const firstItem = sentBatches[0].itemIndexes[0];
+	const diallingOff = settings.startDialling
+		? undefined
+		: await keepDiallingOff(ctx, settings, importedTask, before.target !== undefined && statusName(before.target.status) === 'sending', firstItem);
 
 	let finished = settings.mode === 'sync' && sent.syncCountsComplete;
 	let counts = settings.mode === 'sync' ? sent.mark : undefined;
@@ -54,25 +59,14 @@ export async function runImport(ctx: IExecuteFunctions, items: INodeExecutionDat
 		rejected.push(...background.rejected);
 	}
 
-	const diallingStarted = await startDialling(ctx, settings, sent, sentBatches[0].itemIndexes[0]);
+	const dialling =
+		diallingOff ??
+		(await startDialling(ctx, importedTask, { createdHere: settings.target.kind === 'new', requestsSent: sent.sent, failed: failure !== undefined }, firstItem));
 	const output = importOutput(
 		ctx,
 		settings,
-		{ task: importedTask, batches: prepared.batches, sent: sent.sent, failure, finished, counts, rejected, diallingStarted, invalid: { itemIndexes: prepared.invalid.map((entry) => entry.itemIndex), errorItems: invalidItems } },
+		{ task: importedTask, batches: prepared.batches, sent: sent.sent, failure, finished, counts, rejected, dialling, creationSettled: creationSettlement(ctx), invalid: { itemIndexes: prepared.invalid.map((entry) => entry.itemIndex), errorItems: invalidItems } },
 		prepared.rows,
 	);
 	return [output];
-}
-
-/**
- * A new task starts with its creating request (`is_zidong`); it is resumed once more after appends,
- * as an append pauses a task that had dialled everything (§3.6). An existing task is resumed at the end.
- */
-async function startDialling(ctx: IExecuteFunctions, settings: ImportSettings, sent: SentBatches, itemIndex: number): Promise<boolean> {
-	const createdHere = settings.target.kind === 'new';
-	if (!settings.startDialling) return false;
-	if (sent.failure !== undefined || (createdHere && sent.sent <= 1)) return createdHere;
-	const task = sent.task as NonNullable<SentBatches['task']>;
-	await sendTaskOperation(ctx, itemIndex, { id: task.id, given: task.id }, TASK_OPERATIONS.resume);
-	return true;
 }

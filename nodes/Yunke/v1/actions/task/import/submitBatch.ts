@@ -71,6 +71,9 @@ async function sendBatch(ctx: IExecuteFunctions, batch: ImportBatch, run: Submit
 	return await yunkeApiRequest.call(ctx, { ...request, reconcile });
 }
 
+/** 500 ("服务端错误", server error) to a creation says nothing about whether the task exists: it is looked for like a lost answer. */
+const CREATION_UNSETTLED_CODES = [500];
+
 function buildRequest(batch: ImportBatch, run: SubmitContext): YunkeRequest & { endpoint: string } {
 	const { settings } = run;
 	const fields: IDataObject = { project_sn: settings.projectSn, source: run.taskName, ai_user_sn: settings.aiUserSn };
@@ -82,7 +85,14 @@ function buildRequest(batch: ImportBatch, run: SubmitContext): YunkeRequest & { 
 		for (const [key, value] of Object.entries({ ...fields, ...settings.extraFields })) {
 			if (value !== undefined && value !== null) textFields[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
 		}
-		return { method: 'POST', endpoint: ENDPOINTS.taskCreateExcelAsync, body: new MultipartBody(textFields, [batch.file]), itemIndex: batch.itemIndexes[0], vendorErrors };
+		return {
+			method: 'POST',
+			endpoint: ENDPOINTS.taskCreateExcelAsync,
+			body: new MultipartBody(textFields, [batch.file]),
+			itemIndex: batch.itemIndexes[0],
+			vendorErrors,
+			lostAnswerCodes: run.task ? undefined : CREATION_UNSETTLED_CODES,
+		};
 	}
 	fields.client_info_json = encodeBatchRows(run.rows as MappedRows, batch, run.clientInfoForm);
 	return {
@@ -91,6 +101,7 @@ function buildRequest(batch: ImportBatch, run: SubmitContext): YunkeRequest & { 
 		body: { ...fields, ...settings.extraFields },
 		itemIndex: batch.itemIndexes[0],
 		vendorErrors,
+		lostAnswerCodes: run.task ? undefined : CREATION_UNSETTLED_CODES,
 		// a batch is never empty: 30006 to the nested form means the tenant wants the string
 		answerCodes: run.clientInfoForm === 'string' ? undefined : [CLIENT_INFO_JSON_REJECTED],
 	};
