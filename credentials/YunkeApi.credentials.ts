@@ -146,7 +146,8 @@ export class YunkeApi implements ICredentialType {
 
 	/** Every non-zero code the catalogue knows fails the test with its message (the platform sends numbers or text). */
 	test: ICredentialTestRequest = {
-		request: { method: 'POST', url: ENDPOINTS.scriptOptions, json: true },
+		// a redirect would carry the session key and the signed body to the address the answer names
+		request: { method: 'POST', url: ENDPOINTS.scriptOptions, json: true, disableFollowRedirect: true },
 		rules: Object.entries(VENDOR_ERRORS).flatMap(([code, known]) =>
 			[Number(code), code].map((value) => ({
 				type: 'responseSuccessBody' as const,
