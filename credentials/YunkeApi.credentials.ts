@@ -11,6 +11,7 @@ import type {
 import { ENDPOINTS } from '../nodes/Yunke/shared/contract';
 import { VENDOR_ERRORS } from '../nodes/Yunke/shared/errorCatalogue';
 import { buildLoginRequest, loginAnswerBody, parseLoginResponse, signRequest } from '../nodes/Yunke/shared/session';
+import { loginFault } from '../nodes/Yunke/transport/errors';
 
 /** How people type a plain-http Base URL; `https://` contains none of them. */
 const PLAIN_HTTP_SCHEMES = ['http://', 'HTTP://', 'Http://'];
@@ -133,7 +134,12 @@ export class YunkeApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const response: unknown = await this.helpers.httpRequest(buildLoginRequest(credentials));
+		let response: unknown;
+		try {
+			response = await this.helpers.httpRequest(buildLoginRequest(credentials));
+		} catch (error) {
+			throw loginFault(error);
+		}
 		return { ...parseLoginResponse(loginAnswerBody(response), credentials) };
 	}
 
