@@ -21,8 +21,13 @@ const LEASE_ITEM = 'yunke-trigger-lease';
 const LEASE_NUMBERS = 128;
 const RELEASE_ATTEMPTS = 3;
 const ENTRIES = { mode: 'entries' } as const;
-/** Test-only: how long a holder keeps the lease after the check (the queue suite kills a worker then). */
-const TEST_HOLD_ENV = 'N8N_YUNKE_TEST_LEASE_HOLD_MS';
+/**
+ * Test-only, `<workflow id>=<ms>` in n8n's environment (read through `$env`, which n8n blocks in nodes
+ * by default): how long a holder keeps that workflow's lease after the check, so that test:queue can
+ * kill a worker holding it.
+ */
+const TEST_HOLD_ENV = 'N8N_YUNKE_TEST_LEASE_HOLD';
+let testHoldSetting: string | undefined;
 
 export interface Lease {
 	/** The row's item count: what other processes see of this lease. */
@@ -30,15 +35,14 @@ export interface Lease {
 	takenAt: number;
 }
 
-type Holder = Pick<IExecuteFunctions, 'helpers' | 'logger' | 'getNode' | 'getExecutionId'>;
+type Holder = Pick<IExecuteFunctions, 'helpers' | 'logger' | 'getNode' | 'getExecutionId' | 'getWorkflow' | 'evaluateExpression'>;
 
 /** Runs `work` under the trigger's lease; a release that fails is retried and logged, never thrown. */
 export async function underLease<T>(ctx: Holder, work: () => Promise<T>): Promise<T> {
 	const lease = await takeLease(ctx);
 	try {
 		const result = await work();
-		const hold = Number(process.env[TEST_HOLD_ENV]);
-		if (hold > 0) await sleep(hold);
+		await testHold(ctx);
 		return result;
 	} finally {
 		await release(ctx, lease);
@@ -116,6 +120,20 @@ async function release(ctx: Holder, lease: Lease): Promise<void> {
 			if (!last) await sleep(200 * attempt);
 		}
 	}
+}
+
+async function testHold(ctx: Holder): Promise<void> {
+	if (testHoldSetting === undefined) {
+		try {
+			testHoldSetting = String(ctx.evaluateExpression(`={{ $env.${TEST_HOLD_ENV} ?? '' }}`, 0) ?? '');
+		} catch {
+			testHoldSetting = '';
+		}
+	}
+	const [workflowId, ms] = testHoldSetting.split('=');
+	if (!workflowId || workflowId !== ctx.getWorkflow().id || !(Number(ms) > 0)) return;
+	ctx.logger.warn(`Yunke Trigger "${ctx.getNode().name}": holding the duplicate-check lease for ${ms} ms (test)`);
+	await sleep(Number(ms));
 }
 
 /** Postgres "duplicate key value violates unique constraint", SQLite "UNIQUE constraint failed", MySQL "Duplicate entry". */
