@@ -180,7 +180,12 @@ export function loginFault(error: unknown): YunkeCredentialError {
 	const fault = classifyThrown(error);
 	const text = FAULT_TEXT[fault.kind];
 	const message = `${text.message.charAt(0).toLowerCase()}${text.message.slice(1)}`;
-	return new YunkeCredentialError(`Yunke login failed: ${message}`, `${text.description} The request that needed the login was not sent. Detail: ${fault.detail}.`);
+	return Object.assign(new YunkeCredentialError(`Yunke login failed: ${message}`, `${text.description} The request that needed the login was not sent. Detail: ${fault.detail}.`), { fault });
+}
+
+/** The network fault of a login that failed below the vendor protocol (a read may try it again). */
+export function loginTransportFault(failure: YunkeCredentialError): TransportFault | undefined {
+	return (failure as YunkeCredentialError & { fault?: TransportFault }).fault;
 }
 
 /** The login failure inside whatever n8n wrapped it in, if the failure was the login. */
