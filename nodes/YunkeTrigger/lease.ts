@@ -125,7 +125,7 @@ async function release(ctx: Holder, lease: Lease): Promise<void> {
 async function testHold(ctx: Holder): Promise<void> {
 	if (testHoldSetting === undefined) {
 		try {
-			testHoldSetting = String(ctx.evaluateExpression(`={{ $env.${TEST_HOLD_ENV} ?? '' }}`, 0) ?? '');
+			testHoldSetting = String(ctx.evaluateExpression(`{{ $env.${TEST_HOLD_ENV} ?? '' }}`, 0) ?? '');
 		} catch {
 			testHoldSetting = '';
 		}
