@@ -47,14 +47,10 @@ export function emittedSns(workflowId: string, prefix: string, sinceId: number):
 		.filter((sn) => sn.startsWith(`account|${prefix}`));
 }
 
-/** The sn of the push each of these executions started with (the webhook's item, stored before any worker ran it). */
-export function startedSns(executionIds: number[]): string[] {
+/** The sns with this prefix that the stored data of these executions holds (the push each started with). */
+export function snsIn(executionIds: number[], prefix: string): string[] {
 	if (executionIds.length === 0) return [];
-	const parse = flattedParse();
 	const rows = sql(`select data from execution_data where "executionId" in (${executionIds.join(',')})`);
-	return rows.flatMap((row) => {
-		const data = parse(row) as { executionData?: { nodeExecutionStack?: Array<{ data?: { main?: Array<Array<{ json?: { sn?: unknown } }>> } }> }; resultData?: { runData?: Record<string, unknown> } };
-		const stack = data.executionData?.nodeExecutionStack ?? [];
-		return stack.flatMap((entry) => (entry.data?.main ?? []).flat().map((item) => String(item?.json?.sn ?? '')));
-	});
+	const pattern = new RegExp(`account\\|${prefix}\\d+`, 'g');
+	return [...new Set(rows.flatMap((row) => row.match(pattern) ?? []))];
 }
