@@ -14,7 +14,7 @@ import { sampleCallRecord } from '../../sandbox/pushes';
 import { Sandbox } from '../../sandbox/server';
 import type { CallRecord } from '../../sandbox/state';
 import { cluster, lastExecutionId, sql, waitUntil } from './support/cluster';
-import { emittedSns, postPush, snsIn } from './support/pushes';
+import { emittedSns, postPush, snsByExecution } from './support/pushes';
 import { record } from './support/tally';
 import { TRIGGER_SECRET, WORKFLOWS } from './support/workflows';
 
@@ -67,6 +67,7 @@ test('a worker killed while it holds the lease: each record once (or reported wi
 	const [worker] = [...holdLines()].find(([name, count]) => count > (holdsBefore.get(name) ?? 0))!;
 	process.kill(-state.processes[worker].pid!, 'SIGKILL');
 	const killed = { worker, at: Date.now() };
+	const startedWith = snsByExecution(WORKFLOWS.lease.id, since, 'q6lease');
 	process.stderr.write(`[queue] scenario 6: SIGKILL ${worker} while it holds the lease\n`);
 	await sending;
 
@@ -99,7 +100,7 @@ test('a worker killed while it holds the lease: each record once (or reported wi
 	const emitted = emittedSns(WORKFLOWS.lease.id, 'q6lease', since);
 	const distinct = new Set(emitted);
 	const unique = new Set(pushes.map((body) => String(body.sn)));
-	const crashedOnly = new Set(snsIn(deadExecutions, 'q6lease').filter((sn) => unique.has(sn) && !distinct.has(sn)));
+	const crashedOnly = new Set(deadExecutions.flatMap((id) => startedWith.get(id) ?? []).filter((sn) => unique.has(sn) && !distinct.has(sn)));
 	const lost = [...unique].filter((sn) => !distinct.has(sn) && !crashedOnly.has(sn));
 	const answeredThenLost = [...answered].filter((sn) => !distinct.has(sn) && !crashedOnly.has(sn));
 	record({ scenario: 'lease kill', lease_kills: 1, pushes: pushes.length, emitted: emitted.length, duplicates_emitted: emitted.length - distinct.size, lost: lost.length, crashed: crashedOnly.size, answered_then_lost: answeredThenLost.length });

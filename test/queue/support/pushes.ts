@@ -47,10 +47,18 @@ export function emittedSns(workflowId: string, prefix: string, sinceId: number):
 		.filter((sn) => sn.startsWith(`account|${prefix}`));
 }
 
-/** The sns with this prefix that the stored data of these executions holds (the push each started with). */
-export function snsIn(executionIds: number[], prefix: string): string[] {
-	if (executionIds.length === 0) return [];
-	const rows = sql(`select data from execution_data where "executionId" in (${executionIds.join(',')})`);
+/**
+ * Per execution of a workflow since `sinceId`, the sns with this prefix its stored data holds (the push
+ * it started with). Read it before a killed worker restarts: n8n then rebuilds a crashed execution's
+ * data from its event log, without the push.
+ */
+export function snsByExecution(workflowId: string, sinceId: number, prefix: string): Map<number, string[]> {
+	const rows = sql(`select d."executionId", d.data from execution_data d join execution_entity e on e.id = d."executionId" where e."workflowId" = '${workflowId}' and e.id > ${sinceId}`);
 	const pattern = new RegExp(`account\\|${prefix}\\d+`, 'g');
-	return [...new Set(rows.flatMap((row) => row.match(pattern) ?? []))];
+	const found = new Map<number, string[]>();
+	for (const row of rows) {
+		const [id, data] = row.split('\t');
+		if (data) found.set(Number(id), [...new Set(data.match(pattern) ?? [])]);
+	}
+	return found;
 }
