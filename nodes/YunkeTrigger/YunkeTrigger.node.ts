@@ -11,13 +11,13 @@ import type {
 } from 'n8n-workflow';
 
 import { searchTasks } from '../Yunke/methods/listSearch';
-import { emitFirstDeliveries } from './clusterDedupe';
 import { PUSH_ACK } from '../Yunke/shared/contract';
 import { earlierDeliveryAccepted, watchAnswer } from './answer';
+import { emitFirstDeliveries } from './clusterDedupe';
 import { forgetKey, RECEIVED_BY, THIS_PROCESS, triggerIdOf } from './dedupe';
 import { triggerProperties } from './description';
-import type { PushEvent } from './payload';
 import { triggerOptions } from './options';
+import type { PushEvent } from './payload';
 import { receivePush, type ReceiveSettings } from './receive';
 import { isAutomatic, registerCallback, unregisterCallback, type TriggerStaticData } from './registration';
 import { MIN_MANUAL_TOKEN_LENGTH } from './security';
