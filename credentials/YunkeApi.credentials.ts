@@ -11,6 +11,7 @@ import type {
 import { ENDPOINTS } from '../nodes/Yunke/shared/contract';
 import { VENDOR_ERRORS } from '../nodes/Yunke/shared/errorCatalogue';
 import { buildLoginRequest, loginAnswerBody, parseLoginResponse, signRequest } from '../nodes/Yunke/shared/session';
+import { loginFault } from '../nodes/Yunke/transport/errors';
 
 /** How people type a plain-http Base URL; `https://` contains none of them. */
 const PLAIN_HTTP_SCHEMES = ['http://', 'HTTP://', 'Http://'];
@@ -133,7 +134,12 @@ export class YunkeApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const response: unknown = await this.helpers.httpRequest(buildLoginRequest(credentials));
+		let response: unknown;
+		try {
+			response = await this.helpers.httpRequest(buildLoginRequest(credentials));
+		} catch (error) {
+			throw loginFault(error);
+		}
 		return { ...parseLoginResponse(loginAnswerBody(response), credentials) };
 	}
 
@@ -146,7 +152,8 @@ export class YunkeApi implements ICredentialType {
 
 	/** Every non-zero code the catalogue knows fails the test with its message (the platform sends numbers or text). */
 	test: ICredentialTestRequest = {
-		request: { method: 'POST', url: ENDPOINTS.scriptOptions, json: true },
+		// a redirect would carry the session key and the signed body to the address the answer names
+		request: { method: 'POST', url: ENDPOINTS.scriptOptions, json: true, disableFollowRedirect: true },
 		rules: Object.entries(VENDOR_ERRORS).flatMap(([code, known]) =>
 			[Number(code), code].map((value) => ({
 				type: 'responseSuccessBody' as const,

@@ -11,13 +11,16 @@ import type {
 } from 'n8n-workflow';
 
 import { searchTasks } from '../Yunke/methods/listSearch';
+import { PUSH_ACK } from '../Yunke/shared/contract';
+import { earlierDeliveryAccepted, watchAnswer } from './answer';
 import { emitFirstDeliveries } from './clusterDedupe';
-import { DEFAULT_DEDUPE_WINDOW, RECEIVED_BY, THIS_PROCESS, triggerIdOf } from './dedupe';
+import { forgetKey, RECEIVED_BY, THIS_PROCESS, triggerIdOf } from './dedupe';
 import { triggerProperties } from './description';
+import { triggerOptions } from './options';
 import type { PushEvent } from './payload';
 import { receivePush, type ReceiveSettings } from './receive';
 import { isAutomatic, registerCallback, unregisterCallback, type TriggerStaticData } from './registration';
-import { DEFAULT_MAX_BODY_KB, MIN_MANUAL_TOKEN_LENGTH } from './security';
+import { MIN_MANUAL_TOKEN_LENGTH } from './security';
 
 export class YunkeTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,7 +40,8 @@ export class YunkeTrigger implements INodeType {
 		// Only automatic registration calls the API; in manual mode the credential is optional and
 		// lets the Task filter list the account's tasks.
 		credentials: [{ name: 'yunkeApi', required: false }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'yunke' }],
+		// SUCCESS for a push that starts an execution, sent by n8n after it accepted the execution (answer.ts)
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: PUSH_ACK, path: 'yunke' }],
 		properties: triggerProperties,
 	};
 
@@ -64,29 +68,37 @@ export class YunkeTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
 		const staticData = this.getWorkflowStaticData('node') as TriggerStaticData;
-		const outcome = receivePush(
-			{ query: request.query as IDataObject, contentLength: request.headers['content-length'], body: request.body, rawBody: request.rawBody },
-			settingsOf(this, staticData),
-			staticData,
-		);
-		// The node answers by itself, for every outcome. In n8n 2.41 an onReceived answer after the
-		// execution started would be the description's `responseData` (unset: the literal text
-		// "firstEntryJson", never `webhookResponse`), and it is sent only after n8n stored the execution
-		// and the static data while holding the expression isolate (a pool of one by default), which
-		// serialises concurrent pushes. Trade-off: SUCCESS leaves just before n8n stores the execution.
-		this.getResponseObject().status(outcome.status).type('text/plain').send(outcome.answer);
+		const settings = settingsOf(this, staticData);
+		const receive = () =>
+			receivePush(
+				{ query: request.query as IDataObject, contentLength: request.headers['content-length'], body: request.body, rawBody: request.rawBody },
+				settings,
+				staticData,
+			);
+		let outcome = receive();
+		// a repeat of a push still waiting for n8n's answer is a duplicate only if n8n accepted that push
+		if (outcome.verdict === 'duplicate' && !(await earlierDeliveryAccepted(settings.triggerId, outcome.keys ?? []))) outcome = receive();
+		const response = this.getResponseObject();
+		if (outcome.emit) {
+			// n8n answers (the webhook's responseData, SUCCESS) once it has stored and queued the execution (answer.ts)
+			const [key] = outcome.keys ?? [];
+			watchAnswer(response, settings.triggerId, key, () => forgetKey(settings.triggerId, key));
+			response.type('text/plain');
+			// Built by hand: returnJsonArray would take a push's own `json`/`binary` fields for the item's.
+			return { workflowData: [[{ json: outcome.emit, [RECEIVED_BY]: THIS_PROCESS }]] };
+		}
+		// Nothing to run: the node answers by itself at once.
+		response.status(outcome.status).type('text/plain').send(outcome.answer);
 		if (outcome.status >= 400) {
 			this.logger.warn(`Yunke Trigger "${this.getNode().name}": answered HTTP ${outcome.status} to a push from ${request.ip ?? 'an unknown address'}: ${outcome.answer}`);
 		}
-		// Built by hand: returnJsonArray would take a push's own `json`/`binary` fields for the item's.
-		if (outcome.emit) return { workflowData: [[{ json: outcome.emit, [RECEIVED_BY]: THIS_PROCESS }]], noWebhookResponse: true };
 		return { noWebhookResponse: true };
 	}
 
 	/** The execution's first step: the duplicate check shared by every n8n process (clusterDedupe.ts). */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const options = this.getNodeParameter('options', 0, {}) as { dedupeWindow?: number };
-		return [await emitFirstDeliveries(this, this.getInputData(), options.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW)];
+		const { dedupeWindow } = triggerOptions(this.getNodeParameter('options', 0, {}));
+		return [await emitFirstDeliveries(this, this.getInputData(), dedupeWindow)];
 	}
 }
 
@@ -97,18 +109,18 @@ function settingsOf(ctx: IWebhookFunctions, staticData: TriggerStaticData): Rece
 		intentLevels?: string[];
 		task?: { value?: string } | string;
 	};
-	const options = ctx.getNodeParameter('options', {}) as { dedupeWindow?: number; maxBodyKb?: number };
+	const options = triggerOptions(ctx.getNodeParameter('options', {}));
 	const task = typeof filters.task === 'object' ? filters.task?.value : filters.task;
 	return {
 		expectedToken: automatic ? (staticData.token ?? '') : manualToken(ctx),
-		maxBodyBytes: (options.maxBodyKb ?? DEFAULT_MAX_BODY_KB) * 1024,
+		maxBodyBytes: options.maxBodyKb * 1024,
 		filters: {
 			events: ctx.getNodeParameter('events', []) as PushEvent[],
 			onlyAnswered: filters.onlyAnswered === true,
 			intentLevels: filters.intentLevels ?? [],
 			taskSn: String(task ?? '').trim(),
 		},
-		dedupeWindow: options.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW,
+		dedupeWindow: options.dedupeWindow,
 		// Test events have their own window, so that listening does not use up production records.
 		triggerId: `${triggerIdOf(ctx)}${ctx.getMode() === 'manual' ? '/test' : ''}`,
 	};

@@ -1,8 +1,8 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { RECEIVED_BY, THIS_PROCESS, triggerIdOf } from './dedupe';
 import { lookupKeys } from './dedupeKey';
+import { underLease } from './lease';
 import { identityOf, type PushEvent } from './payload';
 
 /**
@@ -12,19 +12,15 @@ import { identityOf, type PushEvent } from './payload';
  * process that received the push (a single n8n) skips it.
  *
  * n8n's check-and-record reads the row, then writes it back: two processes checking at once would
- * both see a record as new. The table's primary key (workflow id, context) is what is atomic: of
- * two processes inserting the same row, exactly one succeeds. So the trigger takes a lease first,
- * by inserting the row of its node scope (`n:<node id>`), does check-and-record in the workflow
- * scope while it holds it, and deletes the lease row. A lease left behind by a process that died
- * is broken after LEASE_WAIT_MS.
+ * both see a record as new, so the check runs under a lease (lease.ts). Each key is recorded with the
+ * execution that claimed it (`<key>@<execution id>`): when n8n runs that execution again (a stalled
+ * job taken over by another worker), it emits its pushes again instead of calling them duplicates.
  *
  * A worker runs several executions of one trigger at once. Were each to take the lease by itself,
  * the waiting ones would poll the database and race each other's inserts (about 10 row reads and
  * half a failed insert per execution in queue scenario 3), so the executions of one trigger in one
  * process wait in memory and are checked together: one lease and one check-and-record per batch.
  */
-export const LEASE_WAIT_MS = 30_000;
-const LEASE_ITEM = 'yunke-trigger-lease';
 const ENTRIES = { mode: 'entries' } as const;
 
 /** Only production executions are checked: test events and retries do not use up a record. */
@@ -39,7 +35,7 @@ export async function emitFirstDeliveries(ctx: IExecuteFunctions, items: INodeEx
 	const now = Date.now();
 	try {
 		const keys = paired.map((item) => lookupKeys(item.json.event as PushEvent, identityOf(item.json), now, scope));
-		const fresh = await checkedInBatch(ctx, { keys, window });
+		const fresh = await checkedInBatch(ctx, { keys, claim: `@${ctx.getExecutionId()}`, window });
 		return paired.filter((_item, index) => fresh[index]);
 	} catch (error) {
 		// The record was acknowledged to Yunke already: dropping it would lose it for good.
@@ -54,6 +50,8 @@ interface Waiting {
 	ctx: IExecuteFunctions;
 	/** The lookup keys of each item (dedupeKey.ts). */
 	keys: string[][];
+	/** Appended to an item's first key: the record that this execution claimed it. */
+	claim: string;
 	window: number;
 	settle: (outcome: { fresh: boolean[] } | { error: unknown }) => void;
 }
@@ -84,7 +82,7 @@ async function drain(trigger: string): Promise<void> {
 	while (waiting.length > 0) {
 		const batch = waiting.splice(0);
 		try {
-			const fresh = await underLease(batch[0].ctx, async () => await checkAndRecord(batch));
+			const fresh = await underLease(batch[0].ctx, async () => await checkAndRecord(batch[0].ctx, batch));
 			batch.forEach((entry, index) => entry.settle({ fresh: fresh[index] }));
 		} catch (error) {
 			for (const entry of batch) entry.settle({ error });
@@ -94,54 +92,30 @@ async function drain(trigger: string): Promise<void> {
 }
 
 /**
- * One check-and-record for every item of the batch. n8n reports each key as processed or new against
- * the stored window only, so a key that two items of the batch share is new for the first of them alone.
+ * One check-and-record for every item of the batch, with each item's claim by its execution. An item
+ * is fresh when its execution claimed it before (a re-run) or none of its keys was recorded; n8n
+ * reports each key as processed or new against the stored window only, so a key that two items of the
+ * batch share is new for the first of them alone. The claims of the items found to be duplicates are
+ * taken back, so that a re-run of their execution does not emit them.
  */
-async function checkAndRecord(batch: Waiting[]): Promise<boolean[][]> {
-	const unique = [...new Set(batch.flatMap((entry) => entry.keys.flat()))];
-	const window = batch[batch.length - 1].window;
-	const seen = new Set((await batch[0].ctx.helpers.checkProcessedAndRecord(unique, 'workflow', { ...ENTRIES, maxEntries: window })).processed.map(String));
-	return batch.map((entry) =>
+async function checkAndRecord(ctx: IExecuteFunctions, batch: Waiting[]): Promise<boolean[][]> {
+	const claimOf = (entry: Waiting, itemKeys: string[]) => `${itemKeys[0]}${entry.claim}`;
+	const claims = batch.flatMap((entry) => entry.keys.map((itemKeys) => claimOf(entry, itemKeys)));
+	const unique = [...new Set([...batch.flatMap((entry) => entry.keys.flat()), ...claims])];
+	// keys and claims: twice the window, and room for an import result's key of the previous period
+	const maxEntries = 3 * batch[batch.length - 1].window;
+	const processed = new Set((await ctx.helpers.checkProcessedAndRecord(unique, 'workflow', { ...ENTRIES, maxEntries })).processed.map(String));
+	const seen = new Set<string>();
+	const takenBack: string[] = [];
+	const fresh = batch.map((entry) =>
 		entry.keys.map((itemKeys) => {
-			const fresh = !itemKeys.some((key) => seen.has(key));
+			const claim = claimOf(entry, itemKeys);
+			const isFresh = processed.has(claim) || !itemKeys.some((key) => processed.has(key) || seen.has(key));
 			for (const key of itemKeys) seen.add(key);
-			return fresh;
+			if (!isFresh) takenBack.push(claim);
+			return isFresh;
 		}),
 	);
-}
-
-async function underLease<T>(ctx: IExecuteFunctions, work: () => Promise<T>): Promise<T> {
-	let waitingSince = Date.now();
-	for (let attempt = 0; !(await tryLease(ctx)); attempt++) {
-		if (Date.now() - waitingSince > LEASE_WAIT_MS) {
-			ctx.logger.warn(`Yunke Trigger "${ctx.getNode().name}": broke a duplicate-check lease held for over ${LEASE_WAIT_MS / 1000} s`);
-			await ctx.helpers.clearAllProcessedItems('node', ENTRIES);
-			waitingSince = Date.now();
-		}
-		await sleep(Math.min(100, 5 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random()));
-	}
-	try {
-		return await work();
-	} finally {
-		await ctx.helpers.clearAllProcessedItems('node', ENTRIES);
-	}
-}
-
-/** Inserts the lease row; false while another process holds it. */
-async function tryLease(ctx: IExecuteFunctions): Promise<boolean> {
-	if ((await ctx.helpers.getProcessedDataCount('node', ENTRIES)) > 0) return false;
-	try {
-		// No row: n8n inserts one, and the primary key lets only one of two racing inserts through.
-		// A row that appeared since the count: n8n finds the lease item in it, `processed`.
-		return (await ctx.helpers.checkProcessedAndRecord([LEASE_ITEM], 'node', ENTRIES)).processed.length === 0;
-	} catch (error) {
-		if (isKeyConflict(error)) return false;
-		throw new NodeOperationError(ctx.getNode(), error as Error);
-	}
-}
-
-/** Postgres "duplicate key value violates unique constraint", SQLite "UNIQUE constraint failed", MySQL "Duplicate entry". */
-function isKeyConflict(error: unknown): boolean {
-	const message = error instanceof Error ? error.message : String(error);
-	return /duplicate key|unique constraint|duplicate entry|SQLITE_CONSTRAINT/i.test(message);
+	if (takenBack.length > 0) await ctx.helpers.removeProcessed(takenBack, 'workflow', ENTRIES);
+	return fresh;
 }

@@ -25,6 +25,10 @@ export class RecentKeys {
 		return this.keys.has(key);
 	}
 
+	delete(key: string): void {
+		this.keys.delete(key);
+	}
+
 	add(key: string): void {
 		this.keys.delete(key);
 		this.keys.add(key);
@@ -32,9 +36,9 @@ export class RecentKeys {
 	}
 
 	/** Keys persisted by earlier executions (or another n8n process) that this one has not seen yet. */
-	absorb(keys: unknown): void {
+	absorb(keys: unknown, except?: RecentKeys): void {
 		if (!Array.isArray(keys)) return;
-		for (const key of keys) if (typeof key === 'string' && !this.keys.has(key)) this.keys.add(key);
+		for (const key of keys) if (typeof key === 'string' && !this.keys.has(key) && !except?.has(key)) this.keys.add(key);
 		this.trim();
 	}
 
@@ -76,6 +80,8 @@ export const PERSIST_EVERY_MS = 5000;
 
 interface TriggerWindow {
 	recent: RecentKeys;
+	/** Keys n8n did not accept: static data saved before may still list them. */
+	forgotten: RecentKeys;
 	unsaved: number;
 	savedAt: number;
 }
@@ -90,13 +96,15 @@ export function firstDelivery(triggerId: string, staticData: IDataObject, keys: 
 	const [key, ...alsoSeenAs] = [keys].flat();
 	let window = processWide.get(triggerId);
 	if (!window) {
-		window = { recent: new RecentKeys(limit), unsaved: 0, savedAt: 0 };
+		window = { recent: new RecentKeys(limit), forgotten: new RecentKeys(limit), unsaved: 0, savedAt: 0 };
 		processWide.set(triggerId, window);
 	}
 	window.recent.resize(limit);
-	window.recent.absorb(staticData.seen);
+	window.forgotten.resize(limit);
+	window.recent.absorb(staticData.seen, window.forgotten);
 	if (window.recent.has(key) || alsoSeenAs.some((other) => window.recent.has(other))) return false;
 	window.recent.add(key);
+	window.forgotten.delete(key);
 	window.unsaved += 1;
 	if (window.unsaved >= PERSIST_EVERY_KEYS || now - window.savedAt >= PERSIST_EVERY_MS) {
 		staticData.seen = window.recent.toArray();
@@ -104,6 +112,15 @@ export function firstDelivery(triggerId: string, staticData: IDataObject, keys: 
 		window.savedAt = now;
 	}
 	return true;
+}
+
+/** Forgets one key (a push n8n did not accept); the next write of the window leaves it out too. */
+export function forgetKey(triggerId: string, key: string): void {
+	const window = processWide.get(triggerId);
+	if (!window) return;
+	window.recent.delete(key);
+	window.forgotten.add(key);
+	window.savedAt = 0;
 }
 
 /** Forgets the in-memory window of a trigger (tests). */

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { taskSnLocator } from '../Yunke/methods/locators';
 import { INTENT_LEVELS } from '../Yunke/shared/contract';
 import { DEFAULT_DEDUPE_WINDOW } from './dedupe';
+import { DEDUPE_WINDOW_BOUNDS, MAX_BODY_KB_BOUNDS } from './options';
 import { DEFAULT_MAX_BODY_KB } from './security';
 
 export const triggerProperties: INodeProperties[] = [
@@ -129,7 +130,7 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Duplicate Window',
 				name: 'dedupeWindow',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100000 },
+				typeOptions: { minValue: DEDUPE_WINDOW_BOUNDS.min, maxValue: DEDUPE_WINDOW_BOUNDS.max },
 				default: DEFAULT_DEDUPE_WINDOW,
 				description:
 					'How many recent call records (by sn) and import results to remember; a push seen again within the window is answered but not emitted',
@@ -138,7 +139,7 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Max Body Size (KB)',
 				name: 'maxBodyKb',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 16384 },
+				typeOptions: { minValue: MAX_BODY_KB_BOUNDS.min, maxValue: MAX_BODY_KB_BOUNDS.max },
 				default: DEFAULT_MAX_BODY_KB,
 				description: 'Pushes with a larger body are rejected with HTTP 413 and not emitted',
 			},

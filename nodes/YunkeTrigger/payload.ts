@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CONNECTED_REASON, HANGUP_REASON_NAMES, INTENT_LEVELS, PUSH_SN_MAX_LENGTH } from '../Yunke/shared/contract';
 import { canonicalJson } from './dedupeKey';
+import { ownEntry } from '../Yunke/shared/ownEntry';
 
 export type PushEvent = 'callResult' | 'importFinished';
 
@@ -66,7 +67,7 @@ function callResultPush(record: IDataObject, sn: string, taskSn: string): Push {
 			intentLevel: intentLevelOf(record.status),
 			taskSn,
 			talkSeconds: Number.isFinite(talkSeconds) ? talkSeconds : 0,
-			hangupReason: reason ? ((HANGUP_REASON_NAMES as Record<string, string>)[reason] ?? reason) : answered ? HANGUP_REASON_NAMES[CONNECTED_REASON] : '',
+			hangupReason: reason ? (ownEntry(HANGUP_REASON_NAMES as Record<string, string>, reason) ?? reason) : answered ? HANGUP_REASON_NAMES[CONNECTED_REASON] : '',
 			...(undecided.length > 0 ? { undecided, undecidedNote: undecidedNote(undecided) } : {}),
 		},
 	};

@@ -35,6 +35,8 @@ export interface Outcome {
 	answer: string;
 	emit?: IDataObject;
 	detail?: string;
+	/** The keys the duplicate window looks the push up by; an accepted push is remembered by the first. */
+	keys?: string[];
 }
 
 /**
@@ -55,10 +57,11 @@ export function receivePush(request: PushRequest, settings: ReceiveSettings, sta
 	const filteredBecause = filteredOutBecause(push, settings.filters);
 	if (filteredBecause) return { verdict: 'filtered', status: 200, answer: PUSH_ACK, detail: filteredBecause };
 	const now = settings.now ?? Date.now();
-	if (!firstDelivery(settings.triggerId, staticData, lookupKeys(push.event, push.dedupeKey, now), settings.dedupeWindow, now)) {
-		return { verdict: 'duplicate', status: 200, answer: PUSH_ACK, detail: push.dedupeKey };
+	const keys = lookupKeys(push.event, push.dedupeKey, now);
+	if (!firstDelivery(settings.triggerId, staticData, keys, settings.dedupeWindow, now)) {
+		return { verdict: 'duplicate', status: 200, answer: PUSH_ACK, detail: push.dedupeKey, keys };
 	}
 	// The Task filter cannot place a call result without a task: it is passed on, marked.
 	const emit = settings.filters.taskSn && !push.taskSn ? { ...push.json, taskUnknown: true } : push.json;
-	return { verdict: 'accepted', status: 200, answer: PUSH_ACK, emit };
+	return { verdict: 'accepted', status: 200, answer: PUSH_ACK, emit, keys };
 }

@@ -3,7 +3,7 @@
  * (`n8n worker --concurrency=5`) sharing Redis and Postgres. Every process has its own user folder with
  * the packed package installed (as separate containers would), the same encryption key and unique
  * ports. Each output line is prefixed with the process name and kept in `<resultsDir>/<name>.log` and
- * `cluster.log`. A worker that dies is restarted, as an orchestrator would.
+ * `cluster.log`. A worker or webhook processor that dies is restarted, as an orchestrator would.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -138,6 +138,9 @@ export class QueueCluster {
 	private spawn(member: Member): N8nProcess {
 		const args = member.role === 'main' ? ['start'] : member.role === 'webhook' ? ['webhook'] : ['worker', `--concurrency=${WORKER_CONCURRENCY}`];
 		const extra: NodeJS.ProcessEnv = member.role === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(member.port) } : { N8N_PORT: String(member.port) };
+		// n8n exits when Redis stays unreachable this long: a webhook processor soon (the Redis-outage
+		// scenario needs one to die while its pushes wait for the queue), main and workers ride it out
+		extra.QUEUE_BULL_REDIS_TIMEOUT_THRESHOLD = member.role === 'webhook' ? '3000' : '600000';
 		this.write(member.name, `--- n8n ${args.join(' ')} (port ${member.port})`);
 		const child = N8nProcess.spawn({ tools: this.opts.tools, cwd: member.userFolder, env: this.env(member, extra), args, name: member.name, onLine: (line) => this.write(member.name, line) });
 		member.process = child;
@@ -145,9 +148,9 @@ export class QueueCluster {
 		return child;
 	}
 
-	/** A worker that dies while the cluster runs is restarted after a second. */
+	/** A worker or webhook processor that dies while the cluster runs is restarted after a second. */
 	private async superviseWorker(member: Member, child: N8nProcess): Promise<void> {
-		if (member.role !== 'worker') return;
+		if (member.role === 'main') return;
 		while (child.running) await new Promise((r) => setTimeout(r, 200));
 		if (this.stopping || member.process !== child) return;
 		member.restarts += 1;

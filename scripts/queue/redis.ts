@@ -75,12 +75,7 @@ export async function startRedis(opts: { dir: string; log: (line: string) => voi
 	}
 	ensureDebianPackage('redis-server', () => hasCommand('redis-server'), 'set REDIS_URL to an existing server', opts.log);
 	const port = await freePort();
-	const daemon = Daemon.spawn({
-		name: 'redis',
-		command: 'redis-server',
-		args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', opts.dir, '--daemonize', 'no'],
-		onLine: opts.onLine,
-	});
+	const daemon = spawnRedis(port, opts);
 	try {
 		await waitForRedis('127.0.0.1', port, 15_000);
 	} catch (error) {
@@ -89,4 +84,38 @@ export async function startRedis(opts: { dir: string; log: (line: string) => voi
 	}
 	opts.log(`Redis: redis-server on 127.0.0.1:${port} (pid ${daemon.pid})`);
 	return { host: '127.0.0.1', port, daemon };
+}
+
+function spawnRedis(port: number, opts: { dir: string; onLine: (line: string) => void }): Daemon {
+	return Daemon.spawn({
+		name: 'redis',
+		command: 'redis-server',
+		args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', opts.dir, '--daemonize', 'no'],
+		onLine: opts.onLine,
+	});
+}
+
+/**
+ * Brings our redis-server back on its port `downMs` after it died (the Redis-outage scenario kills it),
+ * empty, as a Redis without persistence restarts. `onRestart` learns the new PID.
+ */
+export function superviseRedis(redis: RedisEndpoint, opts: { dir: string; downMs: number; log: (line: string) => void; onLine: (line: string) => void; onRestart: () => void }): () => Promise<void> {
+	let stopping = false;
+	void (async () => {
+		while (!stopping && redis.daemon) {
+			while (redis.daemon.running && !stopping) await sleep(100);
+			if (stopping) return;
+			opts.log(`Redis died (${redis.daemon.exitedWith}): back in ${opts.downMs} ms`);
+			await sleep(opts.downMs);
+			if (stopping) return;
+			redis.daemon = spawnRedis(redis.port, opts);
+			await waitForRedis('127.0.0.1', redis.port, 15_000).catch((error: Error) => opts.log(error.message));
+			opts.log(`Redis back on 127.0.0.1:${redis.port} (pid ${redis.daemon.pid})`);
+			opts.onRestart();
+		}
+	})();
+	return async () => {
+		stopping = true;
+		await redis.daemon?.stop();
+	};
 }

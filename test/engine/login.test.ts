@@ -66,7 +66,7 @@ describe('the login request', () => {
 			// a read: one login attempt and three retries (0.3 + 0.6 + 1.2 s apart), each cut off after 1 s
 			expect(silent.bodies).toHaveLength(4);
 			expect(Date.now() - started).toBeLessThan(9000);
-			expect(result.error?.message).toBe('The Yunke server did not answer in time');
+			expect(result.error?.message).toBe('Yunke login failed: the Yunke server did not answer in time');
 		} finally {
 			await bed.close();
 			await silent.close();

@@ -186,7 +186,7 @@ describe('transport faults', () => {
 		const closed = await yunkeTestBed({ baseUrl: 'http://127.0.0.1:9' });
 		try {
 			const result = await closed.run(LIST_SCRIPTS, [{}], { onError: 'continueErrorOutput' });
-			expect(result.outputs[1][0].json.error).toBe('Could not connect to the Yunke server: the connection was refused');
+			expect(result.outputs[1][0].json.error).toBe('Yunke login failed: could not connect to the Yunke server: the connection was refused');
 			expect(result.outputs[1][0].error?.description).toContain('Check the Base URL');
 		} finally {
 			await closed.close();

@@ -18,14 +18,21 @@ export class ProcessedDataTable {
 	/** Makes every statement fail (an unreachable database). */
 	failing = false;
 
+	/** Makes the next n DELETE statements fail (a database that drops the connection meanwhile). */
+	failingDeletes = 0;
+
+	/** Runs before every statement: another process acting between two statements of this one. */
+	beforeStatement?: () => void;
+
 	helpersFor(workflowId: string, nodeId: string): DeduplicationHelperFunctions {
 		const context = (scope: string) => `${workflowId}#${scope === 'node' ? `n:${nodeId}` : ''}`;
 		return {
 			checkProcessedAndRecord: async (items, scope, options) => await this.checkAndRecord(context(scope), items.map(String), options),
 			checkProcessedItemsAndRecord: async () => await Promise.reject(new Error('not used by the trigger')),
-			removeProcessed: async () => await Promise.reject(new Error('not used by the trigger')),
+			removeProcessed: async (items, scope) => await this.remove(context(scope), items.map(String)),
 			clearAllProcessedItems: async (scope) => {
 				await this.statement();
+				if (this.failingDeletes > 0 && this.failingDeletes--) throw new Error('Connection terminated unexpectedly');
 				this.rows.delete(context(scope));
 			},
 			getProcessedDataCount: async (scope, options) => {
@@ -62,6 +69,21 @@ export class ProcessedDataTable {
 		return result;
 	}
 
+	/** removeProcessed: SELECT, then UPDATE without the items' hashes. */
+	private async remove(key: string, items: string[]): Promise<void> {
+		const row = await this.select(key);
+		if (!row) return;
+		const hashed = new Set(items.map((item) => createHash('md5').update(item).digest('base64')));
+		row.data = row.data.filter((hash) => !hashed.has(hash));
+		await this.statement();
+		if (this.rows.has(key)) this.rows.set(key, row);
+	}
+
+	/** Plants a row as another process would have written it (`items` hashed by n8n). */
+	plant(workflowId: string, context: string, items: string[]): void {
+		this.rows.set(`${workflowId}#${context}`, { mode: 'entries', data: items.map((item) => createHash('md5').update(item).digest('base64')) });
+	}
+
 	/** SELECT: the caller gets its own copy of the row, as TypeORM hands out entities. */
 	private async select(key: string): Promise<{ mode: string; data: string[] } | undefined> {
 		await this.statement();
@@ -70,6 +92,7 @@ export class ProcessedDataTable {
 	}
 
 	private async statement(): Promise<void> {
+		this.beforeStatement?.();
 		this.statements += 1;
 		await new Promise((resolve) => setImmediate(resolve));
 		if (this.failing) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');

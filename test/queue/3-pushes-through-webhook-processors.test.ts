@@ -8,20 +8,15 @@
  * The webhook processors' `/metrics` show how many expression isolates they built meanwhile: none,
  * with the cluster's lazy isolates and the trigger at version 1.1 (README "Queue mode").
  */
-import * as http from 'node:http';
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { PUSH_ACK } from '../../nodes/Yunke/shared/contract';
-import type { ExecutionJson } from '../../scripts/n8n/cli';
-import { nodeOutput } from '../../scripts/n8n/rest';
-import { TRIGGER_NODE_NAME } from '../e2e/helpers/triggerWorkflows';
 import { sampleCallRecord } from '../../sandbox/pushes';
 import { Sandbox } from '../../sandbox/server';
 import type { CallRecord } from '../../sandbox/state';
 import { RATIO_TARGET, record } from './support/tally';
 import { cluster, lastExecutionId, sql, waitUntil } from './support/cluster';
+import { emittedSns, postPush } from './support/pushes';
 import { TRIGGER_SECRET, WORKFLOWS } from './support/workflows';
 
 const PUSHES = Number(process.env.QUEUE_PUSHES ?? 2000);
@@ -44,25 +39,6 @@ function pushBodies(prefix: string, count: number): { bodies: CallRecord[]; uniq
 	return { bodies, unique: new Set(bodies.map((body) => body.sn)).size };
 }
 
-/**
- * One push on a fresh connection, for both sides alike: a pooled keep-alive connection that the
- * server closes while it is reused would fail the push before n8n saw it.
- */
-function postPush(url: string, body: unknown, timeoutMs: number): Promise<{ status: number; answer: string }> {
-	const payload = JSON.stringify(body);
-	return new Promise((resolve, reject) => {
-		const request = http.request(url, { method: 'POST', agent: false, timeout: timeoutMs, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
-			let answer = '';
-			response.setEncoding('utf8');
-			response.on('data', (chunk: string) => (answer += chunk));
-			response.on('end', () => resolve({ status: response.statusCode ?? 0, answer }));
-		});
-		request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-		request.on('error', reject);
-		request.end(payload);
-	});
-}
-
 /** Sends every body with CONCURRENCY in flight, push i to processor i mod n; fails on any answer but 200 (and PUSH_ACK for ours). */
 async function send(urls: string[], bodies: CallRecord[], offset: number, expectAck: boolean): Promise<number> {
 	let next = 0;
@@ -76,20 +52,6 @@ async function send(urls: string[], bodies: CallRecord[], offset: number, expect
 	};
 	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 	return (performance.now() - started) / 1000;
-}
-
-/**
- * The sn of every item the trigger emitted, over its executions (execution data in Postgres). A repeat
- * that reached another webhook processor starts an execution that ends at the trigger with no items.
- */
-function emittedSns(prefix: string, sinceId: number): string[] {
-	const require = createRequire(path.join(cluster().n8nDir, 'node_modules', 'n8n', 'package.json'));
-	const flatted = require('flatted') as { parse(text: string): unknown };
-	const rows = sql(`select d.data from execution_data d join execution_entity e on e.id = d."executionId" where e."workflowId" = '${WORKFLOWS.trigger.id}' and e.id > ${sinceId}`);
-	return rows
-		.flatMap((row) => nodeOutput(flatted.parse(row) as ExecutionJson['data'], TRIGGER_NODE_NAME))
-		.map((item) => String(item.sn))
-		.filter((sn) => sn.startsWith(`account|${prefix}`));
 }
 
 /** Expression isolates the webhook processors built so far (n8n's `expression.pool.acquired` counter). */
@@ -160,7 +122,7 @@ test(`${PUSHES} pushes through the webhook processors: all answered ${PUSH_ACK},
 	const triggerExecutions = finishedCount(WORKFLOWS.trigger.id, since);
 	const perExecution = traffic.map((value) => (value / Math.max(triggerExecutions, 1)).toFixed(2));
 	process.stderr.write(`[queue] scenario 3: the duplicate check over ${triggerExecutions} trigger executions, per execution: ${perExecution[0]} row reads, ${perExecution[1]} inserts, ${perExecution[2]} updates, ${perExecution[3]} deletes in processed_data\n`);
-	const emitted = emittedSns('q3push', since);
+	const emitted = emittedSns(WORKFLOWS.trigger.id, 'q3push', since);
 	const distinct = new Set(emitted).size;
 	const failed = Number(sql(`select count(*) from execution_entity where "workflowId" in ('${WORKFLOWS.trigger.id}', '${WORKFLOWS.plain.id}') and id > ${since} and status <> 'success'`)[0]);
 	const ratio = oursSeconds / plainSeconds;

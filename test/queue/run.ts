@@ -3,7 +3,7 @@
  * webhook processors, two workers with the packed package), runs the scenarios of test/queue with their
  * own Jest config against it, tears everything down on success, failure or Ctrl+C, and prints the tally
  * the tests wrote as its last line:
- *   queue workers=2 executions=<n> failed=<n> logins=<n> pushes=<n> emitted=<n> duplicates_emitted=<n> lost=<n> ours_s=<x> webhook_s=<y> ratio=<ours/webhook>
+ *   queue workers=2 executions=<n> failed=<n> logins=<n> pushes=<n> emitted=<n> duplicates_emitted=<n> lost=<n> lease_kills=<n> crashed=<n> redis_outages=<n> answered_then_lost=<n> ours_s=<x> webhook_s=<y> ratio=<ours/webhook>
  * Logs (one file per process, and cluster.log with every line prefixed by its process) stay in
  * QUEUE_RESULTS_DIR (default .queue-results/). REDIS_URL / DB_POSTGRESDB_* use your servers instead.
  */
@@ -16,14 +16,18 @@ import { packPackage } from '../../scripts/n8n/package';
 import { ensureTools, REPO_ROOT } from '../../scripts/n8n/tools';
 import { QueueCluster } from '../../scripts/queue/cluster';
 import { startPostgres, stopPostgres, type PostgresEndpoint } from '../../scripts/queue/postgres';
-import { redisEnv, startRedis, type RedisEndpoint } from '../../scripts/queue/redis';
+import { redisEnv, startRedis, superviseRedis, type RedisEndpoint } from '../../scripts/queue/redis';
 import { Sandbox } from '../../sandbox/server';
 import { tallyLine, type Tally } from './support/tally';
-import { ACTIVE_WORKFLOW_IDS, clusterWorkflows, credentialsFor } from './support/workflows';
+import { ACTIVE_WORKFLOW_IDS, clusterWorkflows, credentialsFor, WORKFLOWS } from './support/workflows';
 
 const RESULTS = path.resolve(process.env.QUEUE_RESULTS_DIR ?? path.join(REPO_ROOT, '.queue-results'));
 const WEBHOOKS = Number(process.env.QUEUE_WEBHOOK_PROCESSORS ?? 2);
 const WORKERS = 2;
+/** How long Redis stays down when the Redis-outage scenario kills it. */
+const REDIS_DOWN_MS = 8000;
+/** The lease-kill scenario's trigger holds its lease this long, so that a worker can be killed holding it. */
+const LEASE_HOLD_MS = 4000;
 
 const log = (line: string) => process.stderr.write(`[queue] ${line}\n`);
 
@@ -36,6 +40,7 @@ async function main(): Promise<number> {
 		return (line: string) => file.write(`${line}\n`);
 	};
 	let redis: RedisEndpoint | undefined;
+	let stopRedis: (() => Promise<void>) | undefined;
 	let postgres: PostgresEndpoint | undefined;
 	let sandbox: Sandbox | undefined;
 	let cluster: QueueCluster | undefined;
@@ -44,7 +49,7 @@ async function main(): Promise<number> {
 		(tornDown ??= (async () => {
 			await cluster?.stop().catch((e) => log(`cluster stop: ${(e as Error).message}`));
 			await sandbox?.stop().catch(() => undefined);
-			await redis?.daemon?.stop();
+			await (stopRedis ?? (async () => await redis?.daemon?.stop()))();
 			if (postgres) await stopPostgres(postgres);
 			fs.rmSync(scratch, { recursive: true, force: true });
 			log(`stopped everything; logs in ${path.relative(process.cwd(), RESULTS) || RESULTS}/`);
@@ -60,6 +65,8 @@ async function main(): Promise<number> {
 		const tools = await ensureTools({ log });
 		const tarball = packPackage({ log });
 		redis = await startRedis({ dir: scratch, log, onLine: serverLog('redis') });
+		let writeState = () => undefined as void;
+		if (redis.daemon) stopRedis = superviseRedis(redis, { dir: scratch, downMs: REDIS_DOWN_MS, log, onLine: serverLog('redis'), onRestart: () => writeState() });
 		postgres = await startPostgres({ log, onLine: serverLog('postgres') });
 		sandbox = new Sandbox({ port: 0, quiet: true });
 		const sandboxUrl = await sandbox.start();
@@ -69,7 +76,7 @@ async function main(): Promise<number> {
 			tarball,
 			resultsDir: RESULTS,
 			foldersDir: path.join(scratch, 'n8n'),
-			backendEnv: { ...postgres.env, ...redisEnv(redis), N8N_PAYLOAD_SIZE_MAX: '64' },
+			backendEnv: { ...postgres.env, ...redisEnv(redis), N8N_PAYLOAD_SIZE_MAX: '64', N8N_YUNKE_TEST_LEASE_HOLD: `${WORKFLOWS.lease.id}=${LEASE_HOLD_MS}` },
 			webhooks: WEBHOOKS,
 			workers: WORKERS,
 			log,
@@ -78,7 +85,7 @@ async function main(): Promise<number> {
 		await cluster.cli.importCredentials(credentialsFor(sandboxUrl));
 		await cluster.cli.importWorkflow(clusterWorkflows());
 		const stateFile = path.join(RESULTS, 'cluster.json');
-		const writeState = () => fs.writeFileSync(stateFile, JSON.stringify({ ...cluster!.state(), sandboxUrl, postgres: postgres!.env, workers: WORKERS }, null, 2));
+		writeState = () => fs.writeFileSync(stateFile, JSON.stringify({ ...cluster!.state(), sandboxUrl, postgres: postgres!.env, workers: WORKERS, redisPid: redis?.daemon?.pid, redisDownMs: REDIS_DOWN_MS }, null, 2));
 		cluster.onChange = writeState;
 		await cluster.start();
 		// published through main (a second each), not `publish:workflow` (a CLI process of ~20 s each)

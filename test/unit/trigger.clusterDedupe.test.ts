@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type * as ClusterDedupeModule from '../../nodes/YunkeTrigger/clusterDedupe';
-import { emitFirstDeliveries, LEASE_WAIT_MS } from '../../nodes/YunkeTrigger/clusterDedupe';
+import { emitFirstDeliveries } from '../../nodes/YunkeTrigger/clusterDedupe';
 import { RECEIVED_BY, THIS_PROCESS } from '../../nodes/YunkeTrigger/dedupe';
 import type * as ReceiveModule from '../../nodes/YunkeTrigger/receive';
 import { ProcessedDataTable } from '../helpers/processedData';
@@ -44,9 +44,12 @@ function deliver(process: typeof ReceiveModule, body: IDataObject): INodeExecuti
 	return outcome.emit ? [{ json: outcome.emit }] : [];
 }
 
-function execution(table: ProcessedDataTable, warnings: string[] = [], mode = 'webhook'): IExecuteFunctions {
+let executions = 0;
+
+function execution(table: ProcessedDataTable, warnings: string[] = [], mode = 'webhook', executionId = String(++executions)): IExecuteFunctions {
 	return {
 		getMode: () => mode,
+		getExecutionId: () => executionId,
 		getNode: () => ({ id: NODE_ID, name: 'Yunke Trigger' }),
 		getWorkflow: () => ({ id: WORKFLOW_ID }),
 		logger: { warn: (message: string) => warnings.push(message) },
@@ -84,8 +87,9 @@ describe('duplicate check across n8n processes', () => {
 		const runs = [...Array.from({ length: 18 }, (_unused, n) => items(n)), items(5), items(17)];
 		const outputs = await Promise.all(runs.map(async (run) => await worker.emitFirstDeliveries(execution(table), run, 1000)));
 		expect(outputs.map((output) => output.length)).toEqual([...Array<number>(18).fill(1), 0, 0]);
-		// a lease (count, select, insert), a check (select, update) and the release (delete), twice; one execution at a time would take 120
-		expect(table.statements).toBe(12);
+		// a lease (count, select, insert), a check (select, update) and the release (delete), twice, and taking
+		// back the claims of the second batch's two repeats (select, update); one execution at a time would take 120
+		expect(table.statements).toBe(14);
 		expect(table.rows.size).toBe(1);
 	});
 
@@ -106,18 +110,6 @@ describe('duplicate check across n8n processes', () => {
 		const executions = [deliver(a, first), deliver(b, first), deliver(a, second), deliver(b, { batch: 'b2', import_mark: mark, dial_task_main_sn: TASK })];
 		const outputs = await Promise.all(executions.map(async (items) => await emitFirstDeliveries(execution(table), items, 1000)));
 		expect(outputs.flat().map((item) => item.json.batch).sort()).toEqual(['b1', 'b2']);
-	});
-
-	it('breaks a lease left behind by a process that died, after LEASE_WAIT_MS', async () => {
-		const table = new ProcessedDataTable();
-		await table.helpersFor(WORKFLOW_ID, NODE_ID).checkProcessedAndRecord(['yunke-trigger-lease'], 'node', { mode: 'entries' });
-		let clock = 1_000_000;
-		jest.spyOn(Date, 'now').mockImplementation(() => (clock += LEASE_WAIT_MS / 4));
-		const warnings: string[] = [];
-		const output = await emitFirstDeliveries(execution(table, warnings), [{ json: { ...record(1), event: 'callResult' } }], 1000);
-		expect(output).toHaveLength(1);
-		expect(warnings).toEqual([`Yunke Trigger "Yunke Trigger": broke a duplicate-check lease held for over ${LEASE_WAIT_MS / 1000} s`]);
-		expect(table.rows.size).toBe(1);
 	});
 
 	it('emits the push with a warning when the database cannot be reached (Yunke was told SUCCESS already)', async () => {
@@ -149,5 +141,26 @@ describe('duplicate check across n8n processes', () => {
 			expect(output).toHaveLength(1);
 		}
 		expect(table.statements).toBe(0);
+	});
+});
+
+describe('an execution that n8n runs again', () => {
+	const items = (n: number) => [{ json: { ...record(n), event: 'callResult' } }];
+
+	it('emits its pushes again: they were claimed by this very execution', async () => {
+		const table = new ProcessedDataTable();
+		const first = await emitFirstDeliveries(execution(table, [], 'webhook', '41'), items(7), 1000);
+		// the worker died after the check; another worker runs execution 41 again
+		const again = await workerProcess().emitFirstDeliveries(execution(table, [], 'webhook', '41'), items(7), 1000);
+		expect(first.map((item) => item.json.sn)).toEqual([record(7).sn]);
+		expect(again.map((item) => item.json.sn)).toEqual([record(7).sn]);
+	});
+
+	it('still drops a repeat that another execution claimed, also when the repeat\'s execution runs again', async () => {
+		const table = new ProcessedDataTable();
+		expect(await emitFirstDeliveries(execution(table, [], 'webhook', '50'), items(8), 1000)).toHaveLength(1);
+		expect(await emitFirstDeliveries(execution(table, [], 'webhook', '51'), items(8), 1000)).toHaveLength(0);
+		expect(await workerProcess().emitFirstDeliveries(execution(table, [], 'webhook', '51'), items(8), 1000)).toHaveLength(0);
+		expect(await workerProcess().emitFirstDeliveries(execution(table, [], 'webhook', '50'), items(8), 1000)).toHaveLength(1);
 	});
 });

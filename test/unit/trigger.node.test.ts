@@ -2,50 +2,18 @@
  * The Yunke Trigger node's own methods with n8n's real item helper (returnJsonArray from n8n-core)
  * and a request/response like n8n's: items, warnings in n8n's logger, unknown body sizes, tokens.
  */
-import { returnJsonArray } from 'n8n-core';
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
 
 import { forgetTrigger } from '../../nodes/YunkeTrigger/dedupe';
 import { YunkeTrigger } from '../../nodes/YunkeTrigger/YunkeTrigger.node';
 import { ProcessedDataTable } from '../helpers/processedData';
+import { jsonBody, TRIGGER_NODE, TRIGGER_TOKEN, triggerWebhook } from '../helpers/triggerWebhook';
 
-const TOKEN = 'f00dbabe0123456789abcdef01234567';
+const TOKEN = TRIGGER_TOKEN;
 const TASK = 'dial_task_main_sn|1427a04cae36a5b7161c0b04b9206fa4';
-const NODE = { id: 'node-1', name: 'Yunke Trigger', credentials: {} };
-
-interface Call {
-	body: unknown;
-	query?: IDataObject;
-	rawBody?: Buffer;
-	contentLength?: string;
-	parameters?: IDataObject;
-}
-
-async function webhook({ body, query = { token: TOKEN }, rawBody, contentLength, parameters = {} }: Call) {
-	const answer = { status: 0, text: '' };
-	const warnings: string[] = [];
-	const params: IDataObject = { registration: 'manual', secretToken: TOKEN, events: ['callResult', 'importFinished'], ...parameters };
-	const response = {
-		status: (code: number) => ((answer.status = code), response),
-		type: () => response,
-		send: (text: string) => ((answer.text = text), response),
-	};
-	const ctx = {
-		getRequestObject: () => ({ query, headers: contentLength === undefined ? {} : { 'content-length': contentLength }, body, rawBody, ip: '203.0.113.9' }),
-		getResponseObject: () => response,
-		getWorkflowStaticData: () => ({}),
-		getNodeParameter: (name: string, fallback?: unknown) => params[name] ?? fallback,
-		getWorkflow: () => ({ id: 'wf-node-test' }),
-		getNode: () => NODE,
-		getMode: () => 'webhook',
-		logger: { warn: (message: string) => warnings.push(message) },
-		helpers: { returnJsonArray },
-	} as unknown as IWebhookFunctions;
-	const result: IWebhookResponseData = await new YunkeTrigger().webhook.call(ctx);
-	return { answer, warnings, items: result.workflowData?.[0] ?? [] };
-}
-
-const json = (body: IDataObject) => ({ body, rawBody: Buffer.from(JSON.stringify(body)) });
+const NODE = TRIGGER_NODE;
+const webhook = triggerWebhook;
+const json = jsonBody;
 
 afterEach(() => forgetTrigger('wf-node-test/node-1'));
 
@@ -65,6 +33,7 @@ describe('fields named like n8n item keys', () => {
 		expect(items[0].json).toMatchObject(push);
 		const execution = {
 			getMode: () => 'webhook',
+			getExecutionId: () => '1',
 			getNode: () => NODE,
 			getInputData: () => items,
 			getNodeParameter: () => ({}),
@@ -105,8 +74,8 @@ describe('rejected pushes', () => {
 		expect((await webhook({ body: fields })).answer.status).toBe(413);
 		const withFile = { data: { sn: 'account|4' }, files: { recording: { size: 700 * 1024, filepath: '/tmp/upload' } } };
 		expect((await webhook({ body: withFile })).answer.status).toBe(413);
-		const small = { data: JSON.stringify({ sn: 'account|5' }) };
-		expect((await webhook({ body: small })).answer).toEqual({ status: 200, text: 'SUCCESS' });
+		const small = await webhook({ body: { data: JSON.stringify({ sn: 'account|5' }) } });
+		expect(small.items.map((item) => item.json.sn)).toEqual(['account|5']);
 	});
 });
 

@@ -4,6 +4,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { UNVERIFIED_ENDPOINTS } from '../shared/contract';
 import { describeVendorCode, type VendorError } from '../shared/errorCatalogue';
 import { YunkeCredentialError } from '../shared/session';
+import { ownEntry } from '../shared/ownEntry';
 
 export interface VendorFailure {
 	code: number | undefined;
@@ -59,7 +60,8 @@ export function classifyThrown(error: unknown): TransportFault {
 	}
 	for (const link of chain) {
 		const code = typeof link.code === 'string' ? link.code : undefined;
-		if (code && NETWORK_CODES[code]) return { kind: NETWORK_CODES[code], detail: code };
+		const kind = code === undefined ? undefined : ownEntry(NETWORK_CODES, code);
+		if (code && kind) return { kind, detail: code };
 	}
 	for (const link of chain) {
 		const response = link.response as { status?: number } | undefined;
@@ -172,6 +174,23 @@ export function answerMayBeLost(fault: TransportFault): boolean {
 export function isTransient(fault: TransportFault): boolean {
 	if (fault.kind === 'http') return (fault.status ?? 0) >= 500 || fault.status === 429;
 	return fault.kind === 'reset' || fault.kind === 'timeout' || fault.kind === 'empty' || fault.kind === 'notJson';
+}
+
+/**
+ * A login request that failed below the vendor protocol (no answer, a reset, DNS): a login error. The
+ * request that needed the login was never sent, so a write is not "maybe applied".
+ */
+export function loginFault(error: unknown): YunkeCredentialError {
+	if (error instanceof YunkeCredentialError) return error;
+	const fault = classifyThrown(error);
+	const text = FAULT_TEXT[fault.kind];
+	const message = `${text.message.charAt(0).toLowerCase()}${text.message.slice(1)}`;
+	return Object.assign(new YunkeCredentialError(`Yunke login failed: ${message}`, `${text.description} The request that needed the login was not sent. Detail: ${fault.detail}.`), { fault });
+}
+
+/** The network fault of a login that failed below the vendor protocol (a read may try it again). */
+export function loginTransportFault(failure: YunkeCredentialError): TransportFault | undefined {
+	return (failure as YunkeCredentialError & { fault?: TransportFault }).fault;
 }
 
 /** The login failure inside whatever n8n wrapped it in, if the failure was the login. */

@@ -12,6 +12,7 @@ import {
 	credentialError,
 	findCredentialError,
 	isTransient,
+	loginTransportFault,
 	transportError,
 	vendorError,
 	type TransportFault,
@@ -98,6 +99,11 @@ async function sendWithSession<T>(
 			parsed = parse(raw, request.endpoint);
 		} catch (error) {
 			const credentialFailure = findCredentialError(error);
+			const loginFault = credentialFailure && loginTransportFault(credentialFailure);
+			if (loginFault && request.idempotent && isTransient(loginFault) && transientRetries < TRANSIENT_RETRIES) {
+				await sleep(BACKOFF_BASE_MS * 2 ** transientRetries++);
+				continue;
+			}
 			if (credentialFailure) throw credentialError(node, credentialFailure, request.itemIndex);
 			parsed = { fault: classifyThrown(error) };
 		}

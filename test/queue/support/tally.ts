@@ -13,6 +13,14 @@ export interface Tally {
 	lost?: number;
 	ours_s?: number;
 	webhook_s?: number;
+	/** Workers killed while they held the trigger's duplicate-check lease (scenario 6). */
+	lease_kills?: number;
+	/** Records whose every execution died with a killed worker: n8n gave the job up, reported not lost. */
+	crashed?: number;
+	/** Times Redis was killed while pushes arrived (scenario 7). */
+	redis_outages?: number;
+	/** Records a push of which was answered SUCCESS and that never reached the next node. */
+	answered_then_lost?: number;
 }
 
 export function record(entry: Tally): void {
@@ -39,11 +47,16 @@ export function tallyLine(entries: Tally[], workers: number): { line: string; he
 		emitted: sum('emitted'),
 		duplicates_emitted: sum('duplicates_emitted'),
 		lost: sum('lost'),
+		lease_kills: sum('lease_kills'),
+		crashed: sum('crashed'),
+		redis_outages: sum('redis_outages'),
+		answered_then_lost: sum('answered_then_lost'),
 		ours_s: ours.toFixed(3),
 		webhook_s: webhook.toFixed(3),
 		ratio: ratio.toFixed(3),
 	};
 	const line = `queue ${Object.entries(figures).map(([key, value]) => `${key}=${value}`).join(' ')}`;
-	const healthy = entries.length > 0 && figures.failed === 0 && figures.duplicates_emitted === 0 && figures.lost === 0 && logins <= LOGIN_TARGET;
+	const healthy =
+		entries.length > 0 && figures.failed === 0 && figures.duplicates_emitted === 0 && figures.lost === 0 && figures.answered_then_lost === 0 && logins <= LOGIN_TARGET;
 	return { line, healthy };
 }

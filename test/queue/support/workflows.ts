@@ -19,6 +19,8 @@ export const WORKFLOWS = {
 	bench: { id: 'queueImportBench001', path: 'queue-import-bench', webhookId: 'c3c1a0de-5555-4b55-8b55-00000000c005' },
 	trigger: { id: 'queueYunkeTrigger01', webhookId: 'c3c1a0de-1111-4b11-8b11-00000000c001' },
 	plain: { id: 'queuePlainWebhook01', webhookId: 'c3c1a0de-2222-4b22-8b22-00000000c002', path: 'queue-plain' },
+	/** Scenario 6: its trigger holds the duplicate-check lease for a few seconds (run.ts, N8N_YUNKE_TEST_LEASE_HOLD). */
+	lease: { id: 'queueLeaseTrigger01', webhookId: 'c3c1a0de-6666-4b66-8b66-00000000c006' },
 } as const;
 
 export function credentialsFor(sandboxUrl: string) {
@@ -102,8 +104,13 @@ export function clusterWorkflows() {
 			parameters: { registration: 'manual', secretToken: TRIGGER_SECRET, events: ['callResult'], options: { dedupeWindow: TRIGGER_DEDUPE_WINDOW } },
 		}),
 		plainWebhookWorkflow(WORKFLOWS.plain.id, WORKFLOWS.plain.webhookId, WORKFLOWS.plain.path),
+		triggerWorkflow({
+			id: WORKFLOWS.lease.id,
+			webhookId: WORKFLOWS.lease.webhookId,
+			parameters: { registration: 'manual', secretToken: TRIGGER_SECRET, events: ['callResult'], options: { dedupeWindow: TRIGGER_DEDUPE_WINDOW } },
+		}),
 	];
 }
 
 /** Every workflow is active (published) before the cluster starts. */
-export const ACTIVE_WORKFLOW_IDS = [WORKFLOWS.list.id, WORKFLOWS.import.id, WORKFLOWS.bench.id, WORKFLOWS.trigger.id, WORKFLOWS.plain.id];
+export const ACTIVE_WORKFLOW_IDS = [WORKFLOWS.list.id, WORKFLOWS.import.id, WORKFLOWS.bench.id, WORKFLOWS.trigger.id, WORKFLOWS.plain.id, WORKFLOWS.lease.id];

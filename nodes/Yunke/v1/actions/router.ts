@@ -5,12 +5,13 @@ import { asNodeError, errorItem, withItemIndex, type NodeError } from './itemErr
 import type { BatchOperation, BinaryOperation, ItemOperation, YunkeResource } from './node.type';
 import { requestsInParallel } from './parallelism';
 import { RESOURCES } from './resources';
+import { ownEntry } from '../../shared/ownEntry';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as YunkeResource;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = RESOURCES[resource]?.operations[operationName];
+	const operation = ownEntry(ownEntry(RESOURCES, resource)?.operations ?? {}, operationName);
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known for resource "${resource}"`);
 	}

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { MultipartFile } from '../../shared/multipart';
 import { invalidInput } from './validation';
+import { ownEntry } from '../../shared/ownEntry';
 
 const EXCEL_TYPES: Record<string, string> = {
 	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -10,7 +11,7 @@ const EXCEL_TYPES: Record<string, string> = {
 
 function excelExtension(fileName: string, mimeType: string): string | undefined {
 	const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-	if (extension && extension in EXCEL_TYPES) return extension;
+	if (extension && ownEntry(EXCEL_TYPES, extension)) return extension;
 	return Object.keys(EXCEL_TYPES).find((key) => EXCEL_TYPES[key] === mimeType.split(';')[0].trim().toLowerCase());
 }
 

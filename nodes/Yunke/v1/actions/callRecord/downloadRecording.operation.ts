@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { ENDPOINTS } from '../../../shared/contract';
 import { invalidInput } from '../../helpers/validation';
 import { yunkeDownload } from '../../../transport';
+import { ownEntry } from '../../../shared/ownEntry';
 
 const properties: INodeProperties[] = [
 	{
@@ -76,7 +77,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const fileName = qs.recordfile.split('/').pop() || file.fileName || 'recording.wav';
 	const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
-	const mimeType = file.mimeType.startsWith('audio/') ? file.mimeType : (AUDIO_TYPES[extension] ?? 'application/octet-stream');
+	const mimeType = file.mimeType.startsWith('audio/') ? file.mimeType : (ownEntry(AUDIO_TYPES, extension) ?? 'application/octet-stream');
 	const binary = await this.helpers.prepareBinaryData(file.data, fileName, mimeType);
 	return [
 		{

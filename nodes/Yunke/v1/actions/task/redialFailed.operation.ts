@@ -10,6 +10,7 @@ import { taskLocator } from '../../../methods/locators';
 import { FAILURE_REASON_OPTIONS } from './control/hangupReasons';
 import { operateTask } from './control/taskControl';
 import { readTaskReference, resolveTaskSn, taskKey } from './shared/taskReference';
+import { ownEntry } from '../../../shared/ownEntry';
 
 const CUSTOM = { newTask: ['newTask'], anyCustom: ['newTask', 'originalTask'] };
 
@@ -122,7 +123,7 @@ function readRedialSettings(ctx: IExecuteFunctions, itemIndex: number, mode: 'ne
 		}
 	}
 	return {
-		recall_manual: REDIAL_TARGET[mode],
+		recall_manual: ownEntry(REDIAL_TARGET, mode),
 		fail_recall_of_reason: reasons.join(','),
 		total_fail_recall_times: attempts,
 		fail_recall_interval: interval,

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { IMPORT_FAIL_REASON_FIELD, IMPORT_MARK_NAMES } from '../../../../shared/contract';
+import { ownEntry } from '../../../../shared/ownEntry';
 
 // The fields of an import answer (5.7.2) or import result (5.7.4): `import_mark` counts,
 // `import_fail_data` rows and the reason of each, `import_percent`.
@@ -19,13 +20,13 @@ export function readImportMark(raw: unknown): ImportMark {
 }
 
 export function addMarks(total: ImportMark, more: ImportMark): ImportMark {
-	for (const [key, count] of Object.entries(more)) total[key] = (total[key] ?? 0) + count;
+	for (const [key, count] of Object.entries(more)) total[key] = (ownEntry(total, key) ?? 0) + count;
 	return total;
 }
 
 export function subtractMarks(after: ImportMark, before: ImportMark): ImportMark {
 	const delta: ImportMark = {};
-	for (const [key, count] of Object.entries(after)) delta[key] = count - (before[key] ?? 0);
+	for (const [key, count] of Object.entries(after)) delta[key] = count - (ownEntry(before, key) ?? 0);
 	return delta;
 }
 
@@ -33,7 +34,7 @@ export function subtractMarks(after: ImportMark, before: ImportMark): ImportMark
 export function englishCounts(mark: ImportMark): IDataObject {
 	const counts: IDataObject = {};
 	for (const [key, count] of Object.entries(mark)) {
-		counts[IMPORT_MARK_NAMES[key as keyof typeof IMPORT_MARK_NAMES] ?? key] = count;
+		counts[ownEntry(IMPORT_MARK_NAMES as Record<string, string>, key) ?? key] = count;
 	}
 	return counts;
 }
