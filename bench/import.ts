@@ -20,6 +20,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { TestEngine, inputNode, type HarnessCredential } from '../test/harness/engine';
 import { RawClient, passwordCredential } from '../test/helpers/sandbox';
 import { CREDENTIAL_REF } from '../test/helpers/yunke';
+import { median } from './median';
 
 const SIZES = (process.env.BENCH_IMPORT_ROWS ?? '30000,300000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -203,11 +204,6 @@ async function oneRound(
 	const rawTask = (await control(url, 'GET', 'state')).tasks[0];
 	if (rawTask?.rowCount !== size) throw new Error(`raw client imported ${rawTask?.rowCount} rows, expected ${size}`);
 	return { nodeS, rawS, rssMb, requests, allRequests: log.length, logins: stats.logins };
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
 }
 
 main().catch((error) => {

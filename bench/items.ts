@@ -24,6 +24,7 @@ import { TestEngine, type NodeRunResult } from '../test/harness/engine';
 import { DEMO_LOGIN, RawClient } from '../test/helpers/sandbox';
 import { loadHttpRequestNode } from './httpRequestNode';
 import { startSandboxProcess } from './sandboxProcess';
+import { median } from './median';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
@@ -178,11 +179,6 @@ async function runHttpRequest(ways: Ways, operation: Operation, values: string[]
 function expectItems(result: NodeRunResult, count: number, who: string): void {
 	if (result.status !== 'success') throw new Error(`${who} run failed: ${result.nodeError?.message ?? result.error?.message}`);
 	if (result.outputs[0].length !== count) throw new Error(`${who}: ${result.outputs[0].length} items for ${count}`);
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
 }
 
 main().catch((error) => {

@@ -14,6 +14,7 @@ import { DEMO_LOGIN } from '../sandbox/seed';
 import { TestEngine } from '../test/harness/engine';
 import { RawClient } from '../test/helpers/sandbox';
 import { startSandboxProcess } from './sandboxProcess';
+import { median } from './median';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -108,11 +109,6 @@ async function fetchAllRaw(client: RawClient): Promise<number> {
 
 function cpuSeconds(usage: NodeJS.CpuUsage): number {
 	return (usage.user + usage.system) / 1e6;
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
 }
 
 main().catch((error) => {
