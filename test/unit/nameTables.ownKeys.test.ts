@@ -2,7 +2,7 @@
  * Values from outside (a push, the vendor's import counters) looked up in the package's name tables:
  * a key every object inherits (`constructor`, `toString`) is an ordinary text, not a table entry.
  */
-import { addMarks, englishCounts, subtractMarks } from '../../nodes/Yunke/v1/actions/task/import/importResultFields';
+import { addMarks, englishCounts, subtractMarks } from '../../nodes/Yunke/v1/actions/task/import/counts';
 import { readPush } from '../../nodes/YunkeTrigger/payload';
 
 describe('name tables use their own keys only', () => {

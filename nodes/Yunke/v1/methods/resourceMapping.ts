@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import { fetchTemplateColumns } from '../actions/task/import/template';
+import { fetchTemplateColumns } from '../actions/script/importTemplate';
 
 /** The Columns mapper of Task → Create / Import Data: the chosen script's import template (5.11). */
 export async function getTemplateColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {

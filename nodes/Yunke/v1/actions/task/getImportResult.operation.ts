@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { taskLocator } from '../../../methods/locators';
 import { readTaskReference, resolveTaskId } from './shared/taskReference';
-import { englishCounts, importPercent, readImportMark, rejectedRowsFrom, rejectionReason } from './import/importResultFields';
+import { englishCounts, importPercent, readImportMark, rejectedRowsFrom, rejectionReason } from './import/counts';
 import { readImportResult } from './import/importResult';
 
 const properties: INodeProperties[] = [taskLocator];

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { TASK_OPERATIONS } from '../../../../shared/contract';
-import { lookWithBackoff } from '../../../helpers/backoff';
+import { lookWithBackoff } from '../../../../transport/poll';
 import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
 import { statusName } from './taskStatus';
 

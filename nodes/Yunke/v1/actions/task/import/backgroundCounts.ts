@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ImportBatch } from './batches';
-import { readImportMark, rejectedRowsFrom, subtractMarks, type ImportMark } from './importResultFields';
+import { readImportMark, rejectedRowsFrom, subtractMarks, type ImportMark } from './counts';
 import { waitForImport } from './importResult';
 import { rejectedItems } from './output';
 import type { MappedRows } from './rows';
 import type { ImportSettings } from './settings';
-import type { TaskRef } from './submitBatch';
+import type { TaskRef } from './send';
 
 /** A background import: waits for 5.7.4 to finish (when asked) and counts only this run against the baseline. */
 export async function backgroundCounts(

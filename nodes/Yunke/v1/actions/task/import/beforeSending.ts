@@ -8,7 +8,7 @@ import { excelBatches } from './excelFiles';
 import { readImportResult } from './importResult';
 import { mapItemsToRows, type MappedRows } from './rows';
 import type { ImportSettings } from './settings';
-import { fetchTemplateColumns } from './template';
+import { fetchTemplateColumns } from '../../script/importTemplate';
 
 export interface Prepared {
 	rows: MappedRows | undefined;

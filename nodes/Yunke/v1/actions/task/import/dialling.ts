@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { TASK_OPERATIONS } from '../../../../shared/contract';
-import { lookWithBackoff } from '../../../helpers/backoff';
+import { lookWithBackoff } from '../../../../transport/poll';
 import { sendTaskOperation } from '../control/taskOperation';
 import { statusName } from '../control/taskStatus';
 import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
 import type { TaskReference } from '../shared/taskReference';
 import type { ImportSettings } from './settings';
-import type { TaskRef } from './submitBatch';
+import type { TaskRef } from './send';
 
 /** What the summary says about dialling: started, or kept off (and whether the node had to pause the task). */
 export interface DiallingOutcome extends IDataObject {

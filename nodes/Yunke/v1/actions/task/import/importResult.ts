@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../../shared/contract';
 import { yunkeApiRequest } from '../../../../transport';
-import { importPercent } from './importResultFields';
+import { importPercent } from './counts';
 
 /** 5.7.4: the task's import progress, counts and rejected rows. */
 export async function readImportResult(ctx: IExecuteFunctions, taskId: string, itemIndex = 0): Promise<IDataObject> {

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { englishCounts, type ImportMark } from './importResultFields';
+import { englishCounts, type ImportMark } from './counts';
 import { itemRanges, type ImportBatch } from './batches';
 import type { DiallingOutcome } from './dialling';
 import { MaybeAppliedError } from './maybeApplied';
@@ -9,7 +9,7 @@ import { asNodeError, errorItems } from '../../itemErrors';
 import { repeatedNumberItem } from '../../../helpers/phoneNumber';
 import type { MappedRows } from './rows';
 import type { ImportSettings } from './settings';
-import type { TaskRef } from './submitBatch';
+import type { TaskRef } from './send';
 
 export interface ImportOutcome {
 	task: TaskRef;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { listingWaitMs, lookWithBackoff, lostAnswerWaitMs } from '../../../helpers/backoff';
+import { listingWaitMs, lookWithBackoff, lostAnswerWaitMs } from '../../../../transport/poll';
 import type { LostAnswer } from '../../../../transport';
 import { listTasksCreatedSince, type KnownTask } from '../shared/taskList';
 import { creationMayHaveHappened, howLost } from './maybeApplied';

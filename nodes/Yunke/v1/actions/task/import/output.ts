@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { rejectionReason } from './importResultFields';
+import { rejectionReason } from './counts';
 import type { MappedRows } from './rows';
 
 /**

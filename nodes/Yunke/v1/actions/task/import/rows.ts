@@ -5,7 +5,7 @@ import { phpJsonString } from '../../../../shared/phpJson';
 import { invalidInput, isBlank } from '../../../helpers/validation';
 import { normalisePhoneNumber, PHONE_NUMBER_HELP, type RepeatedNumber } from '../../../helpers/phoneNumber';
 import { asNodeError } from '../../itemErrors';
-import type { TemplateColumn } from './template';
+import type { TemplateColumn } from '../../script/importTemplate';
 
 /** The rows of one run, in template column order, each remembering the input item it came from. */
 export interface MappedRows {

@@ -3,12 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { CLIENT_INFO_JSON_FORMS } from '../../../../shared/contract';
 import type { ImportBatch } from './batches';
 import type { BeforeSending, Prepared } from './beforeSending';
-import { addMarks, readImportMark, rejectedRowsFrom, type ImportMark } from './importResultFields';
+import { addMarks, readImportMark, rejectedRowsFrom, type ImportMark } from './counts';
 import { readImportResult } from './importResult';
-import { countsAfter, countsFrom } from './lostAppend';
+import { countsAfter, countsFrom } from './lostAnswers';
 import { rejectedItems } from './output';
 import type { ImportSettings } from './settings';
-import { submitBatch, type SubmitContext, type TaskRef } from './submitBatch';
+import { submitBatch, type SubmitContext, type TaskRef } from './send';
 
 export interface SentBatches {
 	task: TaskRef | undefined;

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { IMPORT_MARK_ROWS_RECEIVED } from '../../../../shared/contract';
-import { lookWithBackoff, lostAnswerWaitMs } from '../../../helpers/backoff';
+import { lookWithBackoff, lostAnswerWaitMs } from '../../../../transport/poll';
 import type { LostAnswer } from '../../../../transport';
-import { addMarks, importPercent, readImportMark, rejectedRowsFrom, subtractMarks, type ImportMark } from './importResultFields';
+import { addMarks, importPercent, readImportMark, rejectedRowsFrom, subtractMarks, type ImportMark } from './counts';
 import { readImportResult } from './importResult';
 import { rowsMayHaveBeenImported } from './maybeApplied';
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ENDPOINTS, PHONE_COLUMN_PATTERN, REQUIRED_COLUMN_PREFIX, importRowKey } from '../../../../shared/contract';
-import { yunkeApiRequest, type YunkeContext } from '../../../../transport';
+import { ENDPOINTS, PHONE_COLUMN_PATTERN, REQUIRED_COLUMN_PREFIX, importRowKey } from '../../../shared/contract';
+import { yunkeApiRequest, type YunkeContext } from '../../../transport';
 
 /** One column of a script's import template (5.11), e.g. `*电话`: required, holds a phone number. */
 export interface TemplateColumn {

@@ -6,7 +6,7 @@ import { TASK_CREATION_ERRORS } from '../../../../shared/errorCatalogue';
 import { MultipartBody } from '../../../../shared/multipart';
 import { yunkeApiRequest, type LostAnswer, type YunkeRequest } from '../../../../transport';
 import { encodeBatchRows, type ImportBatch } from './batches';
-import { confirmAppend, type ExpectedCounts } from './lostAppend';
+import { confirmAppend, type ExpectedCounts } from './lostAnswers';
 import { findLostCreation } from './lostCreation';
 import type { MappedRows } from './rows';
 import type { ImportSettings } from './settings';
