@@ -18,10 +18,11 @@ export function listingWaitMs(timeoutMs: number): number {
 }
 
 /**
- * Calls `look` with doubling pauses until it returns a value or `waitMs` has passed (one last look is
- * made at the deadline); never sleeps past it. Returns undefined when nothing was found in time.
+ * The one "look until it shows" loop: calls `look` with doubling pauses (250 ms up to 5 s) until it
+ * returns a value or `waitMs` has passed (one last look is made at the deadline); never sleeps past it.
+ * Returns undefined when nothing showed in time. An error thrown by `look` ends the wait.
  */
-export async function lookWithBackoff<T>(waitMs: number, look: () => Promise<T | undefined>): Promise<T | undefined> {
+export async function pollUntil<T>(waitMs: number, look: () => Promise<T | undefined>): Promise<T | undefined> {
 	const deadline = Date.now() + waitMs;
 	let pause = FIRST_PAUSE_MS;
 	for (;;) {

@@ -27,24 +27,36 @@ export interface YunkeRequest {
 	itemIndex?: number;
 	/** A call that changes nothing on the server: transient faults are retried with backoff. */
 	idempotent?: boolean;
-	/**
-	 * For writes: after a lost answer (errors.ts `answerMayBeLost`), looks up whether the server applied
-	 * the call. Returns the result to use when it did; undefined sends the call once more; throws to stop.
-	 */
-	reconcile?: (lost: LostAnswer) => Promise<IDataObject | undefined>;
 	timeoutMs?: number;
 	/** Messages for codes that mean something narrower on this call (errorCatalogue, e.g. TASK_CREATION_ERRORS). */
 	vendorErrors?: Record<number, VendorError>;
-	/** Vendor codes answered as `{ code, msg }` instead of thrown (a caller that adapts to them). */
+	/** Vendor codes answered (the envelope as Yunke sent it) instead of thrown: a caller that adapts to them. */
 	answerCodes?: readonly number[];
-	/** Vendor codes that leave this write's outcome unknown: settled by `reconcile` like a lost answer. */
-	lostAnswerCodes?: readonly number[];
 }
 
-/** What a `reconcile` hook learns about the lost answer: the timeout the call had, and the fault. */
+/** What a `reconcile` hook learns about the lost answer: the timeout the call had, the fault, and whether it was the resend's. */
 export interface LostAnswer {
 	timeoutMs: number;
 	fault: TransportFault;
+	resent: boolean;
+}
+
+/** What a write's `reconcile` hook found out after its answer was lost. */
+export type Reconciled<T> =
+	/** the write took effect: `result` stands in for what its answer would have given */
+	| { kind: 'confirmed'; result: T }
+	/** it did not: the transport sends it once more (a second lost answer goes to the hook again, and is not resent) */
+	| { kind: 'sendAgain' }
+	/** it cannot be told: never sent again on a guess, the transport throws `error` */
+	| { kind: 'unknown'; error: Error };
+
+/** A write whose lost answer is settled by looking up its effect instead of sending it again blindly. */
+export interface YunkeWrite<T> extends YunkeRequest {
+	/** what the caller takes from Yunke's answer; a confirmed `reconcile` gives the same */
+	read: (answer: IDataObject) => T;
+	reconcile: (lost: LostAnswer) => Promise<Reconciled<T>>;
+	/** Vendor codes that leave this write's outcome unknown: settled by `reconcile` like a lost answer. */
+	lostAnswerCodes?: readonly number[];
 }
 
 export interface DownloadedFile {
@@ -53,50 +65,71 @@ export interface DownloadedFile {
 	fileName?: string;
 }
 
-/**
- * The `reconcile` of writes whose repetition changes nothing more (contract RESEND_SAFE_ENDPOINTS, the
- * default for those): after an ambiguous fault the call is simply sent once more.
- */
-export async function sendOnceMore(): Promise<undefined> {
-	return undefined;
+/** Writes whose repetition changes nothing more (contract RESEND_SAFE_ENDPOINTS): after an ambiguous fault, sent once more. */
+async function sendAgain(): Promise<Reconciled<never>> {
+	return { kind: 'sendAgain' };
 }
 
 type Parsed<T> = { ok: T } | { vendor: VendorFailure } | { fault: TransportFault };
+type Reconcile<T> = (lost: LostAnswer) => Promise<Reconciled<T>>;
 
 const TRANSIENT_RETRIES = 3;
 const BACKOFF_BASE_MS = 300;
 
 /** POST JSON or GET query to Yunke; returns the success envelope or throws an English NodeApiError. */
 export async function yunkeApiRequest(this: YunkeContext, request: YunkeRequest): Promise<IDataObject> {
-	return await sendWithSession(this, request, { json: true }, parseEnvelope);
+	return await sendWithSession(this, request, { json: true }, parseEnvelope, resendSafe(request.endpoint));
+}
+
+/**
+ * A write with its own `reconcile`: returns what `read` takes from the answer, or what the hook confirmed.
+ * The context is a parameter (not `this`), so that `T` is inferred from the request.
+ */
+export async function yunkeApiWrite<T>(ctx: YunkeContext, request: YunkeWrite<T>): Promise<T> {
+	const parse = (raw: unknown, sent: YunkeRequest): Parsed<T> => {
+		const parsed = parseEnvelope(raw, sent);
+		return 'ok' in parsed ? { ok: request.read(parsed.ok) } : parsed;
+	};
+	return await sendWithSession(ctx, request, { json: true }, parse, request.reconcile, request.lostAnswerCodes);
 }
 
 /** A file download (recordings, Excel exports); a JSON answer instead of a file is read as an error envelope. */
 export async function yunkeDownload(this: YunkeContext, request: YunkeRequest): Promise<DownloadedFile> {
-	return await sendWithSession(
-		this,
-		request,
-		{ json: false, encoding: 'arraybuffer', returnFullResponse: true },
-		parseDownload,
-	);
+	const responseOptions: Partial<IHttpRequestOptions> = { json: false, encoding: 'arraybuffer', returnFullResponse: true };
+	return await sendWithSession(this, request, responseOptions, parseDownload, resendSafe(request.endpoint));
+}
+
+function resendSafe(endpoint: string): Reconcile<never> | undefined {
+	return RESEND_SAFE_ENDPOINTS.includes(endpoint) ? sendAgain : undefined;
 }
 
 async function sendWithSession<T>(
 	ctx: YunkeContext,
 	request: YunkeRequest,
 	responseOptions: Partial<IHttpRequestOptions>,
-	parse: (raw: unknown, endpoint: string) => Parsed<T>,
+	parse: (raw: unknown, request: YunkeRequest) => Parsed<T>,
+	reconcile: Reconcile<T> | undefined,
+	lostAnswerCodes: readonly number[] = [],
 ): Promise<T> {
 	const node = ctx.getNode();
 	const session = await RequestSession.open(ctx, request.itemIndex);
 	const timeoutMs = request.timeoutMs ?? session.timeoutMs;
 	let transientRetries = 0;
-	let reconciled = false;
+	let resent = false;
+	/** The hook's verdict on a lost answer: the result, or undefined to send once more (a second time, `stop` is thrown). */
+	const settle = async (hook: Reconcile<T>, fault: TransportFault, stop: () => Error): Promise<{ result: T } | undefined> => {
+		const outcome = await hook({ timeoutMs, fault, resent });
+		if (outcome.kind === 'confirmed') return { result: outcome.result };
+		if (outcome.kind === 'unknown') throw outcome.error;
+		if (resent) throw stop();
+		resent = true;
+		return undefined;
+	};
 	for (;;) {
 		let parsed: Parsed<T>;
 		try {
 			const raw = await session.send(async (loginWith) => await send(ctx, { ...request, timeoutMs }, responseOptions, loginWith));
-			parsed = parse(raw, request.endpoint);
+			parsed = parse(raw, request);
 		} catch (error) {
 			const credentialFailure = findCredentialError(error);
 			const loginFault = credentialFailure && loginTransportFault(credentialFailure);
@@ -109,30 +142,24 @@ async function sendWithSession<T>(
 		}
 		if ('ok' in parsed) return parsed.ok;
 		if ('fault' in parsed) {
-			if (request.idempotent && isTransient(parsed.fault) && transientRetries < TRANSIENT_RETRIES) {
+			const { fault } = parsed;
+			if (request.idempotent && isTransient(fault) && transientRetries < TRANSIENT_RETRIES) {
 				await sleep(BACKOFF_BASE_MS * 2 ** transientRetries++);
 				continue;
 			}
-			const reconcile = request.reconcile ?? (RESEND_SAFE_ENDPOINTS.includes(request.endpoint) ? sendOnceMore : undefined);
-			if (reconcile && !reconciled && answerMayBeLost(parsed.fault)) {
-				reconciled = true;
-				const applied = await reconcile({ timeoutMs, fault: parsed.fault });
-				if (applied) return applied as T;
-				continue;
-			}
-			throw transportError(node, parsed.fault, request.endpoint, request.itemIndex);
-		}
-		if (await session.renew(parsed.vendor.code)) continue;
-		const { code, vendorMessage } = parsed.vendor;
-		if (request.reconcile && !reconciled && code !== undefined && request.lostAnswerCodes?.includes(code)) {
-			reconciled = true;
-			const fault: TransportFault = { kind: 'serverError', status: code, detail: `Yunke's message: ${vendorMessage || '(none)'}` };
-			const applied = await request.reconcile({ timeoutMs, fault });
-			if (applied) return applied as T;
+			const stop = () => transportError(node, fault, request.endpoint, request.itemIndex);
+			if (!reconcile || !answerMayBeLost(fault)) throw stop();
+			const settled = await settle(reconcile, fault, stop);
+			if (settled) return settled.result;
 			continue;
 		}
-		if (code !== undefined && request.answerCodes?.includes(code)) return { code, msg: vendorMessage } as T;
-		throw vendorError(node, parsed.vendor, request.itemIndex, request.vendorErrors);
+		if (await session.renew(parsed.vendor.code)) continue;
+		const { vendor } = parsed;
+		const stop = () => vendorError(node, vendor, request.itemIndex, request.vendorErrors);
+		if (!reconcile || vendor.code === undefined || !lostAnswerCodes.includes(vendor.code)) throw stop();
+		const fault: TransportFault = { kind: 'serverError', status: vendor.code, detail: `Yunke's message: ${vendor.vendorMessage || '(none)'}` };
+		const settled = await settle(reconcile, fault, stop);
+		if (settled) return settled.result;
 	}
 }
 
@@ -159,11 +186,13 @@ async function send(
 	return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, additional);
 }
 
-function parseEnvelope(raw: unknown, endpoint: string): Parsed<IDataObject> {
+function parseEnvelope(raw: unknown, { endpoint, answerCodes }: YunkeRequest): Parsed<IDataObject> {
 	const body = readJson(raw);
 	if ('fault' in body) return body;
 	if (isSuccessEnvelope(body.ok, endpoint)) return body;
-	return { vendor: { code: envelopeCode(body.ok), vendorMessage: envelopeMessage(body.ok), endpoint } };
+	const code = envelopeCode(body.ok);
+	if (code !== undefined && answerCodes?.includes(code)) return body;
+	return { vendor: { code, vendorMessage: envelopeMessage(body.ok), endpoint } };
 }
 
 /** A route-not-found page served with HTTP 200 (nginx, ThinkPHP/Laravel error pages). */
@@ -184,7 +213,7 @@ function readJson(raw: unknown): { ok: IDataObject } | { fault: TransportFault }
 	return { fault: { kind: 'notJson', detail: looksHtml ? 'an HTML page' : `body starts with ${JSON.stringify(text.slice(0, 40))}` } };
 }
 
-function parseDownload(raw: unknown, endpoint: string): Parsed<DownloadedFile> {
+function parseDownload(raw: unknown, { endpoint }: YunkeRequest): Parsed<DownloadedFile> {
 	const response = raw as { body?: unknown; headers?: Record<string, string> };
 	const data = toBuffer(response.body);
 	const mimeType = String(response.headers?.['content-type'] ?? 'application/octet-stream').split(';')[0].trim();

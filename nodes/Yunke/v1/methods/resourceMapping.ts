@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import { fetchTemplateColumns } from '../actions/script/importTemplate';
+import { fetchImportTemplate } from '../actions/script/importTemplate';
 
 /** The Columns mapper of Task → Create / Import Data: the chosen script's import template (5.11). */
 export async function getTemplateColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
@@ -8,7 +8,7 @@ export async function getTemplateColumns(this: ILoadOptionsFunctions): Promise<R
 	// The editor asks for the columns as soon as the panel opens, before a script is picked: an error
 	// here would be a failed request in the browser, so the mapper explains instead.
 	if (!projectSn) return { fields: [], emptyFieldsNotice: 'Choose a script first: its import template defines the columns' };
-	const columns = await fetchTemplateColumns(this, projectSn);
+	const { columns } = await fetchImportTemplate(this, projectSn);
 	return {
 		fields: columns.map((column) => ({
 			id: column.name,

@@ -6,7 +6,7 @@ import { MultipartBody } from '../../../shared/multipart';
 import { readExcelUpload } from '../../helpers/excelUpload';
 import { extraVendorFields } from '../../helpers/fields';
 import { requireInteger, requirePhone } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../../transport';
+import { yunkeApiRequest, yunkeApiWrite } from '../../../transport';
 import { additionalVendorFields, collection } from '../common.descriptions';
 import { excelSourceField, inputBinaryField } from '../excel.descriptions';
 import { findListedNumber } from './reconcile';
@@ -59,8 +59,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const details = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = { phone, term_value: days, ...trimmed(details), ...extra };
 		const reconcile = async () => await findListedNumber(this, itemIndex, phone);
-		const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.dndAdd, body, itemIndex, reconcile });
-		return { phone, days, ...counts(answer) };
+		const added = await yunkeApiWrite(this, { method: 'POST', endpoint: ENDPOINTS.dndAdd, body, itemIndex, read: counts, reconcile });
+		return { phone, days, ...added };
 	}
 	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const file = await readExcelUpload(this, itemIndex, property, DND_UPLOAD_FIELD, 'blacklist');

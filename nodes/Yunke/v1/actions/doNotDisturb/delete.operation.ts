@@ -5,7 +5,7 @@ import { ENDPOINTS } from '../../../shared/contract';
 import { phonesField } from '../common.descriptions';
 import { splitList } from '../../helpers/lists';
 import { invalidInput, requirePhone } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../../transport';
+import { yunkeApiWrite } from '../../../transport';
 import { readIdList } from './entryIds';
 import { findRemovedEntries } from './reconcile';
 
@@ -50,13 +50,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body = { phone_str: targets.join(',') };
 	}
 	const reconcile = async () => await findRemovedEntries(this, itemIndex, deleteBy === 'ids' ? 'id' : 'phone', targets);
-	const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.dndDelete, body, itemIndex, reconcile });
-	const removed = Number(answer.success ?? 0);
+	const read = (answer: IDataObject) => ({ removed: Number(answer.success ?? 0), notFound: Number(answer.fail ?? 0) });
+	const { removed, notFound } = await yunkeApiWrite(this, { method: 'POST', endpoint: ENDPOINTS.dndDelete, body, itemIndex, read, reconcile });
 	if (removed === 0) {
 		throw new NodeOperationError(this.getNode(), `None of ${targets.join(', ')} was on the do-not-disturb list [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Nothing was removed. Check the numbers or IDs with Do-Not-Disturb → Get Many.',
 		});
 	}
-	return { deleted: true, [deleteBy]: targets, removed, notFound: Number(answer.fail ?? 0) };
+	return { deleted: true, [deleteBy]: targets, removed, notFound };
 }

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { yunkeApiRequestAllItems } from '../../../transport';
+import { yunkeApiRequestAllItems, type Reconciled } from '../../../transport';
 
 /**
- * 8.4 for one number after a lost answer: the number was added when the list (8.1, no filter) holds it.
+ * 8.4 for one number after a lost answer: the number was added (the counts Do-Not-Disturb → Add outputs) when the list (8.1, no filter) holds it.
  * Otherwise it is sent once more; the platform counts an already listed number as `repeat`.
  */
-export async function findListedNumber(ctx: IExecuteFunctions, itemIndex: number, phone: string): Promise<IDataObject | undefined> {
+export async function findListedNumber(ctx: IExecuteFunctions, itemIndex: number, phone: string): Promise<Reconciled<IDataObject>> {
 	const entries = await yunkeApiRequestAllItems.call(ctx, { method: 'POST', endpoint: ENDPOINTS.dndList, body: {}, itemIndex });
 	const listed = entries.some((entry) => String(entry.phone) === phone);
-	return listed ? { code: 0, msg: 'applied (confirmed from the list after the answer was lost)', data: { success: 1, fail: 0, repeat: 0 } } : undefined;
+	return listed ? { kind: 'confirmed', result: { added: 1, failed: 0, alreadyListed: 0 } } : { kind: 'sendAgain' };
 }
 
 /**
@@ -22,9 +22,9 @@ export async function findRemovedEntries(
 	itemIndex: number,
 	key: 'id' | 'phone',
 	targets: string[],
-): Promise<IDataObject | undefined> {
+): Promise<Reconciled<{ removed: number; notFound: number }>> {
 	const entries = await yunkeApiRequestAllItems.call(ctx, { method: 'POST', endpoint: ENDPOINTS.dndList, body: {}, itemIndex });
 	const listed = new Set(entries.map((entry) => String(entry[key])));
-	if (targets.some((target) => listed.has(target))) return undefined;
-	return { code: 0, msg: 'applied (confirmed from the list after the answer was lost)', success: targets.length, fail: 0 };
+	if (targets.some((target) => listed.has(target))) return { kind: 'sendAgain' };
+	return { kind: 'confirmed', result: { removed: targets.length, notFound: 0 } };
 }

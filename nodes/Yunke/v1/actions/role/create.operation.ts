@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS, ROLE_PERMISSION_FIELD } from '../../../shared/contract';
 import { extraVendorFields } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
-import { extractList, yunkeApiRequest } from '../../../transport';
+import { extractList, yunkeApiRequest, yunkeApiWrite } from '../../../transport';
 import { additionalVendorFields } from '../common.descriptions';
 import { permissionsField } from './role.descriptions';
 import { readPermissions } from './roleInput';
@@ -34,8 +34,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 		return extractList(list).items.find((role) => role.name === name);
 	};
-	const reconcile = async () => ((await findCreated()) ? { code: 0 } : undefined);
-	await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.roleCreate, body, itemIndex, reconcile });
+	const reconcile = async () => ((await findCreated()) ? { kind: 'confirmed' as const, result: undefined } : { kind: 'sendAgain' as const });
+	await yunkeApiWrite(this, { method: 'POST', endpoint: ENDPOINTS.roleCreate, body, itemIndex, read: () => undefined, reconcile });
 	// 3.3 answers without the new id: read it back by name so the next node can use it.
 	const created = await findCreated();
 	return { id: created?.id ?? null, name, description: roleDescription, permissions };

@@ -1,9 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS, REQUIRED_COLUMN_PREFIX } from '../../../shared/contract';
-import { yunkeApiRequest, yunkeDownload } from '../../../transport';
+import { ENDPOINTS } from '../../../shared/contract';
+import { yunkeDownload } from '../../../transport';
 import { scriptLocator } from '../../../methods/locators';
+import { fetchImportTemplate } from './importTemplate';
 import { readScriptSn } from './scriptSn';
 
 const properties: INodeProperties[] = [
@@ -45,18 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const binary = await this.helpers.prepareBinaryData(file.data, fileName, file.mimeType.includes('sheet') ? file.mimeType : XLSX_MIME);
 		return [{ json: { project_sn: sn, fileName, fileSize: file.data.length }, binary: { [binaryProperty]: binary } }];
 	}
-	const response = await yunkeApiRequest.call(this, {
-		method: 'GET',
-		endpoint: ENDPOINTS.scriptTemplate,
-		qs: { project_sn: sn, type: 'json' },
-		itemIndex,
-		idempotent: true,
-	});
-	const header = Array.isArray(response.data) && Array.isArray(response.data[0]) ? (response.data[0] as unknown[]) : [];
-	const columns = header.map((cell) => {
-		const text = String(cell).trim();
-		const required = text.startsWith(REQUIRED_COLUMN_PREFIX);
-		return { name: required ? text.slice(REQUIRED_COLUMN_PREFIX.length) : text, required };
-	});
-	return [{ json: { project_sn: sn, columns, raw: response.data as IDataObject[] } }];
+	const template = await fetchImportTemplate(this, sn, itemIndex);
+	const columns = template.columns.map((column) => ({ name: column.key, required: column.required }));
+	return [{ json: { project_sn: sn, columns, raw: template.data as IDataObject[] } }];
 }

@@ -13,31 +13,13 @@ export interface TemplateColumn {
 	isPhone: boolean;
 }
 
-export function parseTemplateColumns(names: string[]): TemplateColumn[] {
-	return names
-		.map((name) => String(name).trim())
-		.filter((name) => name !== '')
-		.map((name) => ({
-			name,
-			key: importRowKey(name),
-			required: name.startsWith(REQUIRED_COLUMN_PREFIX),
-			isPhone: PHONE_COLUMN_PATTERN.test(name),
-		}));
-}
-
-/** The column names from 5.11 `exportModel` `type=json`: `data` is `[[...names]]` (or a flat list). */
-export function columnNamesFrom(envelope: IDataObject): string[] {
-	const data = envelope.data;
-	if (!Array.isArray(data)) return [];
-	const first = data[0];
-	return (Array.isArray(first) ? first : data).map((name) => String(name));
-}
-
-export async function fetchTemplateColumns(
-	ctx: YunkeContext,
-	projectSn: string,
-	itemIndex?: number,
-): Promise<TemplateColumn[]> {
+/**
+ * The one reader of 5.11 `exportModel` with `type=json`, for Script → Get Import Template, the import and
+ * the Columns mapper. The vendor page's answer is `{"code":0,"data":[["姓名","*电话",…]]}`: the header
+ * row is `data[0]`, a list of names; names are trimmed and a blank cell is no column (no row can be keyed
+ * by it). `data` is also returned as Yunke sent it.
+ */
+export async function fetchImportTemplate(ctx: YunkeContext, projectSn: string, itemIndex?: number): Promise<{ columns: TemplateColumn[]; data: unknown }> {
 	const envelope = await yunkeApiRequest.call(ctx, {
 		method: 'GET',
 		endpoint: ENDPOINTS.scriptTemplate,
@@ -45,5 +27,18 @@ export async function fetchTemplateColumns(
 		itemIndex,
 		idempotent: true,
 	});
-	return parseTemplateColumns(columnNamesFrom(envelope));
+	return { columns: columnsOf(envelope), data: envelope.data };
+}
+
+function columnsOf(envelope: IDataObject): TemplateColumn[] {
+	const header = Array.isArray(envelope.data) && Array.isArray(envelope.data[0]) ? (envelope.data[0] as unknown[]) : [];
+	return header
+		.map((cell) => String(cell ?? '').trim())
+		.filter((name) => name !== '')
+		.map((name) => ({
+			name,
+			key: importRowKey(name),
+			required: name.startsWith(REQUIRED_COLUMN_PREFIX),
+			isPhone: PHONE_COLUMN_PATTERN.test(name),
+		}));
 }

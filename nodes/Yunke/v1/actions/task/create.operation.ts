@@ -1,9 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { importOptions, rowSourceFields, taskNameField, taskOwnerLocator, templateScriptLocator } from './import/descriptions';
 import { runImport } from './import/runImport';
-import { readImportSettings } from './import/settings';
+import { importOptions, readImportSettings, rowSourceFields, taskNameField, taskOwnerLocator, templateScriptLocator } from './import/settings';
 
 const properties: INodeProperties[] = [templateScriptLocator, taskOwnerLocator, taskNameField, ...rowSourceFields, ...importOptions()];
 

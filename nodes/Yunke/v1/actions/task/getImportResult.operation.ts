@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { taskLocator } from '../../../methods/locators';
 import { readTaskReference, resolveTaskId } from './shared/taskReference';
-import { englishCounts, importPercent, readImportMark, rejectedRowsFrom, rejectionReason } from './import/counts';
-import { readImportResult } from './import/importResult';
+import { englishCounts, importPercent, readImportMark, readImportResult, rejectedRowsFrom, rejectionReason } from './import/counts';
 
 const properties: INodeProperties[] = [taskLocator];
 

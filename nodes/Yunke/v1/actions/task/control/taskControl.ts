@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { envelopeMessage } from '../../../../shared/contract';
 import { extraVendorFields } from '../../../helpers/fields';
 import { additionalVendorFields } from '../../common.descriptions';
 import { taskLocator } from '../../../../methods/locators';
@@ -16,9 +15,9 @@ export async function operateTask(
 	oper: string,
 ): Promise<{ reference: TaskReference; message: string; status?: string; note?: string }> {
 	const reference = readTaskReference(ctx, itemIndex);
-	const { response, status, confirmed } = await sendTaskOperation(ctx, itemIndex, reference, oper, extraVendorFields(ctx, itemIndex));
-	if (confirmed) return { reference, message: envelopeMessage(response), status };
-	return { reference, message: envelopeMessage(response), status: 'unconfirmed', note: NOT_LISTED };
+	const { message, status, confirmed } = await sendTaskOperation(ctx, itemIndex, reference, oper, extraVendorFields(ctx, itemIndex));
+	if (confirmed) return { reference, message, status };
+	return { reference, message, status: 'unconfirmed', note: NOT_LISTED };
 }
 
 const NOT_LISTED = `The task did not show in the task list within ${CONFIRM_WAIT_MS / 1000} seconds, so the change could not be confirmed: check it with Task → Get Many.`;

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { TASK_OPERATIONS } from '../../../../shared/contract';
-import { lookWithBackoff } from '../../../../transport/poll';
+import { pollUntil } from '../../../../transport';
 import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
 import { statusName } from './taskStatus';
 
@@ -49,7 +49,7 @@ export async function confirmTaskOperation(
 	if (!effect) return { confirmed: true };
 	let last: KnownTask | undefined;
 	let everListed = false;
-	const seen = await lookWithBackoff(CONFIRM_WAIT_MS, async () => {
+	const seen = await pollUntil(CONFIRM_WAIT_MS, async () => {
 		last = await findListedTask(ctx, itemIndex, isTask({ id: task.id }));
 		everListed ||= last !== undefined;
 		return effect.shows(last) ? { task: last } : undefined;

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { ENDPOINTS, TASK_PROJECT_TYPE } from '../../../../shared/contract';
-import { yunkeApiRequest } from '../../../../transport';
+import { ENDPOINTS, TASK_PROJECT_TYPE, envelopeMessage } from '../../../../shared/contract';
+import { yunkeApiWrite } from '../../../../transport';
 import { resolveTaskId, type TaskReference } from '../shared/taskReference';
 import { findAppliedTaskOperation } from './reconcile';
 import { confirmTaskOperation } from './taskEffect';
 import { statusName } from './taskStatus';
 
 export interface TaskOperationResult {
-	/** Yunke's answer */
-	response: IDataObject;
+	/** Yunke's message (or, after a lost answer, how the effect was confirmed) */
+	message: string;
 	/** the status the task list showed once the effect was confirmed (absent after a deletion and for verbs it cannot show) */
 	status?: string;
 	/** false when the task did not show in the task list at all, so the effect could not be confirmed */
@@ -32,8 +32,8 @@ export async function sendTaskOperation(
 	const taskId = await resolveTaskId(ctx, itemIndex, reference);
 	const body: IDataObject = { pkeys: taskId, project_type: TASK_PROJECT_TYPE, oper, ...extra };
 	const reconcile = async () => await findAppliedTaskOperation(ctx, itemIndex, { id: taskId, given: reference.given }, oper);
-	const response = await yunkeApiRequest.call(ctx, { method: 'POST', endpoint: ENDPOINTS.taskOperate, body, itemIndex, reconcile });
+	const message = await yunkeApiWrite(ctx, { method: 'POST', endpoint: ENDPOINTS.taskOperate, body, itemIndex, read: envelopeMessage, reconcile });
 	const confirmation = await confirmTaskOperation(ctx, itemIndex, { id: taskId, given: reference.given }, oper);
-	if (!confirmation.confirmed) return { response, confirmed: false };
-	return { response, status: confirmation.task ? statusName(confirmation.task.status) : undefined, confirmed: true };
+	if (!confirmation.confirmed) return { message, confirmed: false };
+	return { message, status: confirmation.task ? statusName(confirmation.task.status) : undefined, confirmed: true };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { TASK_OPERATIONS } from '../../../../shared/contract';
-import { lookWithBackoff } from '../../../../transport/poll';
+import { pollUntil } from '../../../../transport';
 import { sendTaskOperation } from '../control/taskOperation';
 import { statusName } from '../control/taskStatus';
 import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
@@ -63,7 +63,7 @@ export async function keepDiallingOff(
 		return { diallingStarted: false, diallingNote: 'The task was already dialling before this import; it was left dialling.' };
 	}
 	const reference = referenceTo(task);
-	const listed = await lookWithBackoff(LISTED_WAIT_MS, async () => await findListedTask(ctx, itemIndex, isTask(reference)));
+	const listed = await pollUntil(LISTED_WAIT_MS, async () => await findListedTask(ctx, itemIndex, isTask(reference)));
 	if (!listed) {
 		return {
 			diallingStarted: false,

@@ -1,11 +1,72 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { PHONE_COLUMN_PATTERN } from '../../../../shared/contract';
+import type { MultipartFile } from '../../../../shared/multipart';
 import { phpJsonString } from '../../../../shared/phpJson';
+import { readExcelUpload } from '../../../helpers/excelUpload';
 import { invalidInput, isBlank } from '../../../helpers/validation';
 import { normalisePhoneNumber, PHONE_NUMBER_HELP, type RepeatedNumber } from '../../../helpers/phoneNumber';
 import { asNodeError } from '../../itemErrors';
-import type { TemplateColumn } from '../../script/importTemplate';
+import { fetchImportTemplate, type TemplateColumn } from '../../script/importTemplate';
+import type { ImportSettings } from './settings';
+
+// Stage 2 of an import (runImport.ts): the input items as template rows (5.11 columns, mapping, checks)
+// or Excel files, cut into one batch per request.
+
+type InvalidItem = { itemIndex: number; error: NodeOperationError };
+
+/** One import request: a chunk of mapped rows, or one Excel file. */
+export type ImportBatch =
+	| { kind: 'rows'; start: number; end: number; itemIndexes: number[] }
+	| { kind: 'excel'; itemIndexes: number[]; file: MultipartFile };
+
+/** What the run sends: the mapped rows (none for Excel files), their batches, and the items that failed their checks. */
+export interface ImportRows {
+	rows: MappedRows | undefined;
+	batches: ImportBatch[];
+	invalid: InvalidItem[];
+}
+
+/** The rows of every item mapped to template columns (or the Excel files), in request-sized batches. */
+export async function readImportRows(ctx: IExecuteFunctions, items: INodeExecutionData[], settings: ImportSettings): Promise<ImportRows> {
+	const continueOnFail = ctx.continueOnFail();
+	if (settings.dataSource === 'excel') return await excelBatches(ctx, items, settings.binaryPropertyName, continueOnFail);
+	const { columns } = await fetchImportTemplate(ctx, settings.projectSn, 0);
+	if (columns.length === 0) {
+		throw new NodeOperationError(ctx.getNode(), 'The script has no import template', {
+			description: 'The chosen script defines no import columns. Pick another script or complete its template in the Yunke console.',
+			itemIndex: 0,
+		});
+	}
+	const rows = mapItemsToRows(ctx, items, columns, { ...settings, continueOnFail });
+	return { rows, batches: rowBatches(rows, settings.chunkSize), invalid: rows.invalid };
+}
+
+/** Consecutive chunks of at most `chunkSize` rows; the first creates the task, the rest append. */
+function rowBatches(rows: MappedRows, chunkSize: number): ImportBatch[] {
+	const batches: ImportBatch[] = [];
+	for (let start = 0; start < rows.itemIndexes.length; start += chunkSize) {
+		const end = Math.min(start + chunkSize, rows.itemIndexes.length);
+		batches.push({ kind: 'rows', start, end, itemIndexes: rows.itemIndexes.slice(start, end) });
+	}
+	return batches;
+}
+
+/** One upload per input item with an Excel file; only its presence and type are checked: Yunke reads it (5.7.1). */
+async function excelBatches(ctx: IExecuteFunctions, items: INodeExecutionData[], binaryPropertyName: string, continueOnFail: boolean): Promise<ImportRows> {
+	const result: ImportRows = { rows: undefined, batches: [], invalid: [] };
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const file = await readExcelUpload(ctx, itemIndex, binaryPropertyName, 'upload', 'import');
+			result.batches.push({ kind: 'excel', itemIndexes: [itemIndex], file });
+		} catch (error) {
+			if (!continueOnFail) throw asNodeError(ctx, error, itemIndex);
+			result.invalid.push({ itemIndex, error: error as NodeOperationError });
+		}
+	}
+	return result;
+}
 
 /** The rows of one run, in template column order, each remembering the input item it came from. */
 export interface MappedRows {
@@ -13,22 +74,16 @@ export interface MappedRows {
 	/** each row's phone-column values joined by commas (for pairing rejected rows with their items) */
 	phones: string[];
 	itemIndexes: number[];
-	/**
-	 * The object text of the row at `position` inside `client_info_json`, built again from its item when
-	 * its chunk is sent: holding 300,000 built rows for the whole run would cost more memory than mapping twice.
-	 */
+	/** The row at `position` as its `client_info_json` text, built again from its item when its chunk is sent:
+	 * holding 300,000 built rows for the whole run would cost more memory than mapping twice. */
 	encode(position: number): string;
 	/** items that failed the checks (only collected with Continue On Fail; otherwise the first one throws) */
-	invalid: Array<{ itemIndex: number; error: NodeOperationError }>;
+	invalid: InvalidItem[];
 	/** items not sent because an earlier item of this run has the same number (Yunke would call it twice or count a repeat) */
 	duplicates: RepeatedNumber[];
 }
 
-interface MappingOptions {
-	mode: 'autoMapInputData' | 'defineBelow';
-	ignoreUnknownFields: boolean;
-	continueOnFail: boolean;
-}
+type MappingOptions = Pick<ImportSettings, 'mappingMode' | 'ignoreUnknownFields'> & { continueOnFail: boolean };
 
 /** A cell value as the platform stores it: text, trimmed; objects as JSON. */
 function cellText(value: unknown): string {
@@ -42,12 +97,7 @@ function cellText(value: unknown): string {
  * Turns input items into template rows and checks them before anything is sent: unknown fields,
  * required (`*`) columns, phone numbers. Every failure names the item and the field.
  */
-export function mapItemsToRows(
-	ctx: IExecuteFunctions,
-	items: INodeExecutionData[],
-	columns: TemplateColumn[],
-	options: MappingOptions,
-): MappedRows {
+export function mapItemsToRows(ctx: IExecuteFunctions, items: INodeExecutionData[], columns: TemplateColumn[], options: MappingOptions): MappedRows {
 	const resolveField = autoFieldResolver(columns);
 	const keys = columns.map((column) => `${phpJsonString(column.key)}:`);
 	const phoneColumns = columns.flatMap((column, index) => (column.isPhone ? [index] : []));
@@ -56,20 +106,14 @@ export function mapItemsToRows(
 	const firstItemByPhone = new Map<string, number>();
 	const buildRow = (itemIndex: number): BuiltRow => {
 		const row =
-			options.mode === 'defineBelow'
+			options.mappingMode === 'defineBelow'
 				? explicitRow(ctx, itemIndex, columns, options.ignoreUnknownFields)
 				: autoRow(ctx, itemIndex, items[itemIndex].json, columns, resolveField, options.ignoreUnknownFields);
 		checkRow(ctx, itemIndex, columns, row);
 		return row;
 	};
-	const result: MappedRows = {
-		columns,
-		phones: [],
-		itemIndexes: [],
-		invalid: [],
-		duplicates: [],
-		encode: (position) => encodeRow(keys, buildRow(result.itemIndexes[position]).values),
-	};
+	const encode = (position: number) => encodeRow(keys, buildRow(result.itemIndexes[position]).values);
+	const result: MappedRows = { columns, phones: [], itemIndexes: [], invalid: [], duplicates: [], encode };
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const row = buildRow(itemIndex);

@@ -2,71 +2,73 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { statusName } from '../control/taskStatus';
-import { checkBeforeSending, prepare, type BeforeSending } from './beforeSending';
-import { backgroundCounts } from './backgroundCounts';
-import { keepDiallingOff, startDialling } from './dialling';
-import { creationSettlement } from './lostCreation';
-import { importOutput } from './importSummary';
 import { asNodeError, errorItems } from '../../itemErrors';
-import { sendBatches, type SentBatches } from './sendBatches';
+import { backgroundCounts } from './counts';
+import { keepDiallingOff, startDialling } from './dialling';
+import { importOutputItems } from './output';
+import { readImportRows } from './rows';
+import { resolveTarget, sendBatches, type ResolvedTarget, type TaskRef } from './send';
 import type { ImportSettings } from './settings';
 
 /**
- * Task → Create / Import Data: rows from all items (or Excel files) into one task, in chunks.
+ * Task → Create / Import Data: rows from all items (or Excel files) into one task, in chunks, through the
+ * stages settings.ts (read by the operation) → rows.ts → send.ts (lost answers: lostAnswers.ts) →
+ * dialling.ts → counts.ts → output.ts.
  * Output: one summary item (paired with every item whose rows were sent), one item per row Yunke
  * rejected and per item not sent for repeating an earlier item's number (each paired with its item); with Continue On Fail, every item not imported as an error item.
  */
 export async function runImport(ctx: IExecuteFunctions, items: INodeExecutionData[], settings: ImportSettings): Promise<INodeExecutionData[][]> {
 	const continueOnFail = ctx.continueOnFail();
-	const prepared = await prepare(ctx, items, settings, continueOnFail);
-	const invalidItems = prepared.invalid.flatMap(({ itemIndex, error }) => errorItems(ctx, [itemIndex], error));
-	const allRowItems = prepared.batches.flatMap((batch) => batch.itemIndexes);
-	if (prepared.batches.length === 0) {
+	// 2. rows: mapped to the template and checked, in one batch per request
+	const rows = await readImportRows(ctx, items, settings);
+	const invalidItems = rows.invalid.flatMap(({ itemIndex, error }) => errorItems(ctx, [itemIndex], error));
+	const allRowItems = rows.batches.flatMap((batch) => batch.itemIndexes);
+	if (rows.batches.length === 0) {
 		if (invalidItems.length > 0) return [invalidItems];
 		throw new NodeOperationError(ctx.getNode(), 'There is nothing to import', {
 			description: settings.dataSource === 'excel' ? 'No input item holds an Excel file.' : 'The node received no input items.',
 		});
 	}
 
-	let before: BeforeSending;
+	// 3. send: the target resolved in the task list, then the batches in order
+	let target: ResolvedTarget;
 	try {
-		before = await checkBeforeSending(ctx, settings, prepared);
+		target = await resolveTarget(ctx, settings, rows);
 	} catch (error) {
 		if (!continueOnFail) throw asNodeError(ctx, error, allRowItems[0]);
 		return [[...invalidItems, ...errorItems(ctx, allRowItems, error)]];
 	}
-
-	const sent = await sendBatches(ctx, settings, prepared, before);
+	const sent = await sendBatches(ctx, settings, rows, target);
 	const { task, failure } = sent;
 	if (failure !== undefined && (!task || sent.sent === 0)) {
-		const notSentItems = prepared.batches.flatMap((batch) => batch.itemIndexes);
-		if (!continueOnFail) throw asNodeError(ctx, failure, notSentItems[0]);
-		return [[...invalidItems, ...errorItems(ctx, notSentItems, failure)]];
+		if (!continueOnFail) throw asNodeError(ctx, failure, allRowItems[0]);
+		return [[...invalidItems, ...errorItems(ctx, allRowItems, failure)]];
 	}
-	const importedTask = task as NonNullable<SentBatches['task']>;
-	const sentBatches = prepared.batches.slice(0, sent.sent);
+	const importedTask = task as TaskRef;
+	const sentBatches = rows.batches.slice(0, sent.sent);
 	const firstItem = sentBatches[0].itemIndexes[0];
-	const diallingOff = settings.startDialling
-		? undefined
-		: await keepDiallingOff(ctx, settings, importedTask, before.target !== undefined && statusName(before.target.status) === 'sending', firstItem);
 
+	// 4. dialling off: a task Yunke started on its own is paused at once
+	const diallingBefore = target.existing !== undefined && statusName(target.existing.status) === 'sending';
+	const diallingOff = settings.startDialling ? undefined : await keepDiallingOff(ctx, settings, importedTask, diallingBefore, firstItem);
+
+	// 5. counts: from the synchronous answers, or waited for in the background
 	let finished = settings.mode === 'sync' && sent.syncCountsComplete;
 	let counts = settings.mode === 'sync' ? sent.mark : undefined;
 	const rejected = [...sent.rejected];
 	if (settings.mode === 'async') {
-		const background = await backgroundCounts(ctx, settings, importedTask, sentBatches, prepared.rows, before.baseline);
+		const background = await backgroundCounts(ctx, settings, importedTask, sentBatches, rows.rows, target.baseline);
 		({ finished, counts } = background);
 		rejected.push(...background.rejected);
 	}
 
-	const dialling =
-		diallingOff ??
-		(await startDialling(ctx, importedTask, { createdHere: settings.target.kind === 'new', requestsSent: sent.sent, failed: failure !== undefined }, firstItem));
-	const output = importOutput(
-		ctx,
-		settings,
-		{ task: importedTask, batches: prepared.batches, sent: sent.sent, failure, finished, counts, rejected, dialling, creationSettled: creationSettlement(ctx), invalid: { itemIndexes: prepared.invalid.map((entry) => entry.itemIndex), errorItems: invalidItems } },
-		prepared.rows,
-	);
-	return [output];
+	// 4. dialling on: resumed after appends
+	const createdHere = settings.target.kind === 'new';
+	const dialling = diallingOff ?? (await startDialling(ctx, importedTask, { createdHere, requestsSent: sent.sent, failed: failure !== undefined }, firstItem));
+
+	// 6. output
+	const invalid = { itemIndexes: rows.invalid.map((entry) => entry.itemIndex), errorItems: invalidItems };
+	const { creationSettled, failureMayHaveLanded } = sent;
+	const outcome = { task: importedTask, batches: rows.batches, sent: sent.sent, failure, failureMayHaveLanded, finished, counts, rejected, dialling, creationSettled, invalid };
+	return [importOutputItems(ctx, settings, outcome, rows.rows)];
 }

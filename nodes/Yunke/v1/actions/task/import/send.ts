@@ -1,15 +1,29 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { formatChinaTime } from '../../../../shared/chinaTime';
-import { AUTO_START_VALUE, CLIENT_INFO_JSON_REJECTED, ENDPOINTS, envelopeCode, type ClientInfoJsonForm } from '../../../../shared/contract';
+import {
+	AUTO_START_VALUE,
+	CLIENT_INFO_JSON_FORMS,
+	CLIENT_INFO_JSON_REJECTED,
+	ENDPOINTS,
+	LIMITS,
+	encodeImportRows,
+	envelopeCode,
+	type ClientInfoJsonForm,
+} from '../../../../shared/contract';
 import { TASK_CREATION_ERRORS } from '../../../../shared/errorCatalogue';
 import { MultipartBody } from '../../../../shared/multipart';
-import { yunkeApiRequest, type LostAnswer, type YunkeRequest } from '../../../../transport';
-import { encodeBatchRows, type ImportBatch } from './batches';
-import { confirmAppend, type ExpectedCounts } from './lostAnswers';
-import { findLostCreation } from './lostCreation';
-import type { MappedRows } from './rows';
+import { PiecewiseJson, PiecewiseText } from '../../../../shared/phpJson';
+import { yunkeApiWrite, type YunkeWrite } from '../../../../transport';
+import { createdToday, findByIdOrSn, listAllTasks, pendingCalls, type KnownTask } from '../shared/taskList';
+import { addMarks, countsAfter, countsFrom, readImportMark, readImportResult, rejectedItems, rejectedRowsFrom, type ExpectedCounts, type ImportMark } from './counts';
+import { confirmAppend, findLostCreation, MaybeAppliedError } from './lostAnswers';
+import type { ImportBatch, ImportRows, MappedRows } from './rows';
 import type { ImportSettings } from './settings';
+
+// Stage 3 of an import (runImport.ts): the task the rows go into, checked in the task list, then the
+// batches sent to it in order; a lost answer goes to lostAnswers.ts.
 
 export interface TaskRef {
 	id: string;
@@ -17,13 +31,124 @@ export interface TaskRef {
 	name: string;
 }
 
-export interface BatchAnswer {
-	task: TaskRef;
-	/** `data` of the answer; undefined when a lost creation was found in the task list instead */
-	data: IDataObject | undefined;
+/** The task list just before the first request, and the target task in it. */
+export interface ResolvedTarget {
+	/** sns of every task listed: a creation whose answer is lost is looked for among the others */
+	tasksBefore: Set<string>;
+	/** the existing task the rows go into; undefined when the first request creates it */
+	existing?: KnownTask;
+	/** 5.7.4 of the existing task before the import */
+	baseline?: IDataObject;
 }
 
-export interface SubmitContext {
+/**
+ * The one place the target is resolved, from one read of the task list: the existing task by ID or sn
+ * (settings' TaskTarget), the pending-call ceiling, the daily creation limit for a new task.
+ */
+export async function resolveTarget(ctx: IExecuteFunctions, settings: ImportSettings, { rows }: ImportRows): Promise<ResolvedTarget> {
+	const tasks = await listAllTasks(ctx);
+	let existing: KnownTask | undefined;
+	if (settings.target.kind === 'existing') {
+		existing = findByIdOrSn(tasks, settings.target.reference);
+		if (!existing) {
+			throw new NodeOperationError(ctx.getNode(), `Task: no task has the ID or sn "${settings.target.reference}" [item 0]`, {
+				description: 'Pick the task from the list, or check the ID or sn; the task may have been deleted.',
+				itemIndex: 0,
+			});
+		}
+	}
+	if (settings.checkPendingLimit) {
+		const waiting = pendingCalls(tasks);
+		const adding = rows?.itemIndexes.length ?? 0;
+		if (waiting + adding > LIMITS.pendingCalls) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Too many numbers would wait to be called: ${waiting} are waiting and this import adds ${adding}; Yunke allows ${LIMITS.pendingCalls}`,
+				{
+					description:
+						'Nothing was sent. Wait until running tasks have dialled part of their numbers, stop or delete old tasks, or import fewer rows. Turn off the option Check Pending Limit First to let Yunke decide.',
+					itemIndex: 0,
+				},
+			);
+		}
+		if (!existing && createdToday(tasks) >= LIMITS.taskCreationsPerDay) {
+			throw new NodeOperationError(ctx.getNode(), `Yunke allows ${LIMITS.taskCreationsPerDay} new tasks a day and today's are used up`, {
+				description: 'Nothing was sent. Add the rows to an existing task with Task → Import Data (Into: Existing Task), or try again tomorrow.',
+				itemIndex: 0,
+			});
+		}
+	}
+	const baseline = existing ? await readImportResult(ctx, existing.id) : undefined;
+	return { tasksBefore: new Set(tasks.map((task) => task.sn)), existing, baseline };
+}
+
+export interface SentBatches {
+	task: TaskRef | undefined;
+	/** batches Yunke took, in order; the first one not taken failed with `failure` */
+	sent: number;
+	failure: unknown;
+	/** whether the failed request may have been applied (its answer was lost and could not be settled) */
+	failureMayHaveLanded: boolean;
+	/** synchronous imports: the counts of every batch taken, and whether every answer had them */
+	mark: ImportMark;
+	syncCountsComplete: boolean;
+	rejected: INodeExecutionData[];
+	/** how a creation whose answer was lost (or was code 500) was settled from the task list */
+	creationSettled?: string;
+}
+
+/** Sends the batches in order until one fails; the first creates the task unless the target exists. */
+export async function sendBatches(ctx: IExecuteFunctions, settings: ImportSettings, { rows, batches }: ImportRows, target: ResolvedTarget): Promise<SentBatches> {
+	const { existing } = target;
+	const sync = settings.mode === 'sync';
+	const run: RunState = {
+		settings,
+		rows,
+		task: existing ? { id: existing.id, sn: existing.sn, name: existing.name } : undefined,
+		taskName: settings.target.kind === 'new' ? settings.target.taskName : (existing?.name ?? ''),
+		tasksBefore: target.tasksBefore,
+		expected: target.baseline ? countsFrom(target.baseline, sync) : sync ? { received: 0, mark: {}, rejectedRows: 0 } : { received: 0 },
+		clientInfoForm: CLIENT_INFO_JSON_FORMS[0],
+	};
+	const result: SentBatches = { task: run.task, sent: 0, failure: undefined, failureMayHaveLanded: false, mark: {}, syncCountsComplete: true, rejected: [] };
+	for (const batch of batches) {
+		try {
+			const answer = await submitBatch(ctx, batch, run);
+			run.task = result.task = answer.task;
+			result.creationSettled ??= answer.creationSettled;
+			// a creation found in the task list after a lost answer: the new task holds only this batch
+			const data = sync ? (answer.data ?? (await readImportResult(ctx, answer.task.id))) : undefined;
+			run.expected = countsAfter(run.expected, rowsIn(batch), data);
+			if (data) {
+				addMarks(result.mark, readImportMark(data.import_mark));
+				if (data.import_mark === undefined) result.syncCountsComplete = false;
+				const positions = batch.kind === 'rows' ? { start: batch.start, end: batch.end } : undefined;
+				result.rejected.push(...rejectedItems(rejectedRowsFrom(data.import_fail_data), rows, positions, batch.itemIndexes, answer.task));
+			}
+			result.sent++;
+		} catch (error) {
+			result.failure = error;
+			result.failureMayHaveLanded = error instanceof MaybeAppliedError;
+			break;
+		}
+	}
+	return result;
+}
+
+function rowsIn(batch: ImportBatch): number | undefined {
+	return batch.kind === 'rows' ? batch.end - batch.start : undefined;
+}
+
+/** One request's outcome: the task, and `data` of Yunke's answer (its counts and rejected rows). */
+export interface BatchAnswer {
+	task: TaskRef;
+	/** undefined when a lost creation was found in the task list instead: its counts are not known */
+	data: IDataObject | undefined;
+	/** how a creation whose answer was lost (or was code 500) was settled from the task list */
+	creationSettled?: string;
+}
+
+interface RunState {
 	settings: ImportSettings;
 	rows: MappedRows | undefined;
 	/** the task the rows go to; undefined until the first batch created it */
@@ -37,62 +162,48 @@ export interface SubmitContext {
 	clientInfoForm: ClientInfoJsonForm;
 }
 
-/**
- * Sends one batch. A tenant that refuses the nested `client_info_json` (contract CLIENT_INFO_JSON_FORMS)
- * gets it once more as a JSON string, and the string for the rest of the run.
- */
-export async function submitBatch(ctx: IExecuteFunctions, batch: ImportBatch, run: SubmitContext): Promise<BatchAnswer> {
+/** The answer to the nested `client_info_json` from a tenant that wants the string (contract CLIENT_INFO_JSON_FORMS). */
+const FORM_REFUSED = 'formRefused';
+
+/** Sends one batch; refused in the nested form, once more as a JSON string, and the string for the rest of the run. */
+async function submitBatch(ctx: IExecuteFunctions, batch: ImportBatch, run: RunState): Promise<BatchAnswer> {
 	const answer = await sendBatch(ctx, batch, run);
-	if (envelopeCode(answer) !== CLIENT_INFO_JSON_REJECTED) return answerOf(answer, run);
+	if (answer !== FORM_REFUSED) return answer;
 	run.clientInfoForm = 'string';
-	return answerOf(await sendBatch(ctx, batch, run), run);
+	return (await sendBatch(ctx, batch, run)) as BatchAnswer;
 }
 
 /**
- * Its answer may be lost after Yunke applied it (transport `answerMayBeLost`): a creation is then looked
- * for in the task list (lostCreation.ts), an append in the task's counts (lostAppend.ts); neither is sent
- * again unless Yunke shows it did not arrive.
+ * Its answer may be lost after Yunke applied it (transport `answerMayBeLost`): lostAnswers.ts then looks
+ * for a creation in the task list, for an append in the task's counts.
  */
-async function sendBatch(ctx: IExecuteFunctions, batch: ImportBatch, run: SubmitContext): Promise<IDataObject> {
+async function sendBatch(ctx: IExecuteFunctions, batch: ImportBatch, run: RunState): Promise<BatchAnswer | typeof FORM_REFUSED> {
 	const request = buildRequest(batch, run);
-	const itemIndex = batch.itemIndexes[0];
-	const sentAt = formatChinaTime(new Date());
-	let reconcile: (lost: LostAnswer) => Promise<IDataObject>;
-	if (!run.task) {
-		const attempt = { taskName: run.taskName, tasksBefore: run.tasksBefore, sentAt, endpoint: request.endpoint, itemIndex };
-		reconcile = async (lost) => await findLostCreation(ctx, attempt, lost);
-	} else {
-		const rows = batch.kind === 'rows' ? batch.end - batch.start : undefined;
-		const attempt = { task: run.task, rows, expected: run.expected, sentAt, endpoint: request.endpoint, itemIndex };
-		const secondAnswerLost = async (lost: LostAnswer) => await confirmAppend(ctx, attempt, lost);
-		const sendAgain = async () => await yunkeApiRequest.call(ctx, { ...request, reconcile: secondAnswerLost });
-		reconcile = async (lost) => await confirmAppend(ctx, attempt, lost, sendAgain);
-	}
-	return await yunkeApiRequest.call(ctx, { ...request, reconcile });
+	const sent = { sentAt: formatChinaTime(new Date()), endpoint: request.endpoint, itemIndex: batch.itemIndexes[0] };
+	const { task, expected } = run;
+	const read = (answer: IDataObject) => (envelopeCode(answer) === CLIENT_INFO_JSON_REJECTED ? FORM_REFUSED : answerOf(answer, run));
+	const reconcile: YunkeWrite<BatchAnswer>['reconcile'] = task
+		? async (lost) => await confirmAppend(ctx, { ...sent, task, rows: rowsIn(batch), expected }, lost)
+		: async (lost) => await findLostCreation(ctx, { ...sent, taskName: run.taskName, tasksBefore: run.tasksBefore }, lost);
+	return await yunkeApiWrite(ctx, { ...request, read, reconcile });
 }
 
 /** 500 ("服务端错误", server error) to a creation says nothing about whether the task exists: it is looked for like a lost answer. */
 const CREATION_UNSETTLED_CODES = [500];
 
-function buildRequest(batch: ImportBatch, run: SubmitContext): YunkeRequest & { endpoint: string } {
+function buildRequest(batch: ImportBatch, run: RunState): Omit<YunkeWrite<BatchAnswer>, 'read' | 'reconcile'> {
 	const { settings } = run;
 	const fields: IDataObject = { project_sn: settings.projectSn, source: run.taskName, ai_user_sn: settings.aiUserSn };
 	if (run.task) fields.dial_task_main_sn = run.task.sn;
 	else if (settings.startDialling) fields.is_zidong = AUTO_START_VALUE;
-	const vendorErrors = run.task ? undefined : TASK_CREATION_ERRORS;
+	const creation = run.task ? undefined : { vendorErrors: TASK_CREATION_ERRORS, lostAnswerCodes: CREATION_UNSETTLED_CODES };
 	if (batch.kind === 'excel') {
 		const textFields: Record<string, string> = {};
 		for (const [key, value] of Object.entries({ ...fields, ...settings.extraFields })) {
 			if (value !== undefined && value !== null) textFields[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
 		}
-		return {
-			method: 'POST',
-			endpoint: ENDPOINTS.taskCreateExcelAsync,
-			body: new MultipartBody(textFields, [batch.file]),
-			itemIndex: batch.itemIndexes[0],
-			vendorErrors,
-			lostAnswerCodes: run.task ? undefined : CREATION_UNSETTLED_CODES,
-		};
+		const body = new MultipartBody(textFields, [batch.file]);
+		return { method: 'POST', endpoint: ENDPOINTS.taskCreateExcelAsync, body, itemIndex: batch.itemIndexes[0], ...creation };
 	}
 	fields.client_info_json = encodeBatchRows(run.rows as MappedRows, batch, run.clientInfoForm);
 	return {
@@ -100,19 +211,26 @@ function buildRequest(batch: ImportBatch, run: SubmitContext): YunkeRequest & { 
 		endpoint: settings.mode === 'async' ? ENDPOINTS.taskCreateJsonAsync : ENDPOINTS.taskCreateJson,
 		body: { ...fields, ...settings.extraFields },
 		itemIndex: batch.itemIndexes[0],
-		vendorErrors,
-		lostAnswerCodes: run.task ? undefined : CREATION_UNSETTLED_CODES,
+		...creation,
 		// a batch is never empty: 30006 to the nested form means the tenant wants the string
 		answerCodes: run.clientInfoForm === 'string' ? undefined : [CLIENT_INFO_JSON_REJECTED],
 	};
 }
 
-function answerOf(envelope: IDataObject, run: SubmitContext): BatchAnswer {
+/** `client_info_json` for one chunk, in either contract form: the rows' texts in the envelope of `encodeImportRows`. */
+export function encodeBatchRows(rows: MappedRows, batch: { start: number; end: number }, form: ClientInfoJsonForm = 'string'): PiecewiseJson | PiecewiseText {
+	const envelope = encodeImportRows([]);
+	const pieces: string[] = [envelope.slice(0, -2)];
+	for (let position = batch.start; position < batch.end; position++) {
+		pieces.push(position === batch.start ? rows.encode(position) : `,${rows.encode(position)}`);
+	}
+	pieces.push(envelope.slice(-2));
+	return form === 'object' ? new PiecewiseJson(pieces) : new PiecewiseText(pieces);
+}
+
+function answerOf(envelope: IDataObject, run: RunState): BatchAnswer {
 	const data = (envelope.data && typeof envelope.data === 'object' ? envelope.data : {}) as IDataObject;
 	const id = data.dial_task_main_id ?? run.task?.id;
 	const sn = data.dial_task_main_sn ?? run.task?.sn;
-	return {
-		task: { id: id === undefined || id === null ? '' : String(id), sn: sn === undefined || sn === null ? '' : String(sn), name: run.taskName },
-		data: envelope.foundInTaskList ? undefined : data,
-	};
+	return { task: { id: id === undefined || id === null ? '' : String(id), sn: sn === undefined || sn === null ? '' : String(sn), name: run.taskName }, data };
 }

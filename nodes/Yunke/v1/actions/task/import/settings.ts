@@ -1,17 +1,24 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { LIMITS, TASK_NAME_PATTERN } from '../../../../shared/contract';
+import { scriptLocator, subAccountLocator } from '../../../../methods/locators';
 import { extraVendorFields, locatorValue } from '../../../helpers/fields';
 import { invalidInput, requireInteger, requireText } from '../../../helpers/validation';
+import { additionalVendorFields, collection } from '../../common.descriptions';
+import { excelSourceField, inputBinaryField } from '../../excel.descriptions';
 import { readTaskReference } from '../shared/taskReference';
 
-export type ImportTarget = { kind: 'new'; taskName: string } | { kind: 'existing'; reference: string };
+// Stage 1 of an import (runImport.ts): the parameters Task → Create and Task → Import Data show, and
+// reading them once.
+
+/** The task the rows go into, as the parameters name it (send.ts `resolveTarget` finds it in the task list). */
+export type TaskTarget = { kind: 'new'; taskName: string } | { kind: 'existing'; reference: string };
 
 /** Everything the import reads from the node's parameters; read once (item 0), as the run is one task. */
 export interface ImportSettings {
 	projectSn: string;
 	aiUserSn: string;
-	target: ImportTarget;
+	target: TaskTarget;
 	dataSource: 'items' | 'excel';
 	mappingMode: 'autoMapInputData' | 'defineBelow';
 	binaryPropertyName: string;
@@ -73,4 +80,125 @@ function readTaskName(ctx: IExecuteFunctions): string {
 		);
 	}
 	return name;
+}
+
+export const templateScriptLocator: INodeProperties = {
+	...scriptLocator,
+	description: 'The AI call script the task dials with; its import template defines the columns of each row',
+};
+
+export const taskOwnerLocator: INodeProperties = {
+	...subAccountLocator,
+	description: 'The sub-account that owns the task and whose AI seats dial it',
+};
+
+export const taskNameField: INodeProperties = {
+	displayName: 'Task Name',
+	name: 'taskName',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 回访2024年9月',
+	description: 'Name of the new task: Chinese or English letters, digits and parentheses only (no spaces)',
+};
+
+/** Where the rows come from, and how item fields become template columns. */
+export const rowSourceFields: INodeProperties[] = [
+	excelSourceField({
+		name: 'dataSource',
+		displayName: 'Rows From',
+		excel: 'Upload the filled import template (xlsx or xls) as it is: the node does not read the file, so its phone numbers reach Yunke unchanged (write them as bare digits such as 13800138000)',
+		other: { name: 'Input Items', value: 'items', description: 'One row per input item; phone numbers are sent as bare digits (+86, spaces and dashes removed), and an item repeating an earlier item’s number is not sent' },
+	}),
+	{
+		displayName: 'Columns',
+		name: 'columns',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'autoMapInputData', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['script.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getTemplateColumns',
+				mode: 'add',
+				fieldWords: { singular: 'column', plural: 'columns' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		displayOptions: { show: { dataSource: ['items'] } },
+		description:
+			'Automatic: item fields named like a template column fill it (姓名, 电话 or *电话; a field named phone fills the phone column); manual: set each column',
+	},
+	inputBinaryField('The name of the input binary field holding the Excel file; every input item with a file adds its rows', 'dataSource'),
+];
+
+/** 300000 → "300,000", as the option texts write the contract's limits. */
+function thousands(count: number): string {
+	return count.toLocaleString('en-US');
+}
+
+export function importOptions(): INodeProperties[] {
+	return [
+		collection('options', [
+			{
+				displayName: 'Check Pending Limit First',
+				name: 'checkPendingLimit',
+				type: 'boolean',
+				default: true,
+				description: `Whether to read the task list first and stop before sending anything when the numbers waiting to be called plus these rows would exceed ${thousands(LIMITS.pendingCalls)}, or the ${LIMITS.taskCreationsPerDay} new tasks a day are used up`,
+			},
+			{
+				displayName: 'Chunk Size',
+				name: 'chunkSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: LIMITS.rowsPerImport },
+				default: 30000, // LIMITS.rowsPerImport (the lint rule wants a literal here)
+				description: `Rows per request, at most ${thousands(LIMITS.rowsPerImport)}: the first request creates the task, the others add to it`,
+			},
+			{
+				displayName: 'Ignore Unknown Fields',
+				name: 'ignoreUnknownFields',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to skip item fields that match no template column instead of stopping with an error',
+			},
+			{
+				displayName: 'Import Mode',
+				name: 'importMode',
+				type: 'options',
+				options: [
+					{ name: 'Background', value: 'async', description: 'Yunke accepts the rows at once and imports them in the background' },
+					{ name: 'Synchronous', value: 'sync', description: 'Each request returns after its rows are imported, with the counts' },
+				],
+				default: 'sync',
+				description: 'How Yunke imports rows from input items (Excel files are always imported in the background)',
+			},
+			{
+				displayName: 'Start Dialling When Imported',
+				name: 'startDialling',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the task starts calling as soon as the rows are in (otherwise it waits paused until Task → Start)',
+			},
+			{
+				displayName: 'Wait for Import to Finish',
+				name: 'waitForImport',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to wait for background imports to finish and output their counts and rejected rows',
+			},
+			{
+				displayName: 'Wait Timeout (Seconds)',
+				name: 'waitTimeoutSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 3600 },
+				default: 300,
+				description: 'How long Wait for Import to Finish waits; afterwards the output says the import is still running',
+			},
+		]),
+		additionalVendorFields(),
+	];
 }
