@@ -61,7 +61,7 @@ export function pause(ms: number): Promise<void> {
 export const CLEAR_FAULT_MESSAGE =
 	/^(The Yunke server answered with an HTTP error \d+|The connection to the Yunke server broke before an answer arrived|The Yunke server did not answer in time|The Yunke server answered with something that is not JSON|The Yunke server sent an empty answer)$/;
 
-/** A write whose answer was lost and whose effect could not be settled (nodes/Yunke/v1/actions/task/import/maybeApplied.ts). */
+/** A write whose answer was lost and whose effect could not be settled (nodes/Yunke/v1/actions/task/import/lostAnswers.ts). */
 export const MAY_HAVE_BEEN_APPLIED = /^(The task ".+" may have been created: Yunke's answer to the creation was lost|These rows may have been imported into task .+: Yunke's answer was lost)$/;
 
 /** Error items of a run with Continue (using error output). */

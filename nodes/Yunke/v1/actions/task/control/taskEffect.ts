@@ -35,7 +35,7 @@ export type Confirmation = { confirmed: true; task?: KnownTask } | { confirmed: 
 
 /**
  * After Yunke answered success to a 5.2 verb: reads the task's status until it shows the effect.
- * A success that changed nothing (some tenants answer `code: 0` to a `pkeys` they do not take) is an error.
+ * A success that changed nothing (some tenants answer success, code 0, to a `pkeys` they do not take) is an error.
  * A task the list has not shown during the whole look (a task just created: 5.1 may list it late) cannot
  * be confirmed: the caller says so.
  */
