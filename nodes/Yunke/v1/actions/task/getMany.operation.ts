@@ -7,7 +7,7 @@ import { requireDateRange } from '../../helpers/validation';
 import { creationRange, describeRange, yunkeApiRequestAllInRange } from '../../../transport';
 import { creationDateFilters, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
 import { subAccountLocator } from '../../../methods/locators';
-import { statusName } from './control/taskStatus';
+import { statusName } from './shared/taskStatus';
 
 const properties: INodeProperties[] = [
 	...paginationFields(),

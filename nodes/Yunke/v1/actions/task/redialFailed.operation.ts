@@ -7,7 +7,7 @@ import { invalidInput, requireInteger } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields } from '../common.descriptions';
 import { taskLocator } from '../../../methods/locators';
-import { FAILURE_REASON_OPTIONS } from './control/hangupReasons';
+import { FAILURE_REASON_OPTIONS } from '../callRecord/hangupReasons';
 import { operateTask } from './control/taskControl';
 import { readTaskReference, resolveTaskSn, taskKey } from './shared/taskReference';
 import { ownEntry } from '../../../shared/ownEntry';

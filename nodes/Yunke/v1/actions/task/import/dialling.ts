@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { TASK_OPERATIONS } from '../../../../shared/contract';
 import { lookWithBackoff } from '../../../helpers/backoff';
 import { sendTaskOperation } from '../control/taskOperation';
-import { statusName } from '../control/taskStatus';
+import { statusName } from '../shared/taskStatus';
 import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
 import type { TaskReference } from '../shared/taskReference';
 import type { ImportSettings } from './settings';

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { statusName } from '../control/taskStatus';
+import { statusName } from '../shared/taskStatus';
 import { checkBeforeSending, prepare, type BeforeSending } from './beforeSending';
 import { backgroundCounts } from './backgroundCounts';
 import { keepDiallingOff, startDialling } from './dialling';
