@@ -1,4 +1,4 @@
-/** Issue "Safe on a real tenant" §3: what identifies a push, and pushes the trigger must not misread. */
+/** What identifies a push, and pushes the trigger must not misread. */
 import type { IDataObject } from 'n8n-workflow';
 
 import { HANGUP_REASONS } from '../../nodes/Yunke/shared/contract';

@@ -77,7 +77,7 @@ function trimmed(details: IDataObject): IDataObject {
 	return out;
 }
 
-/** 8.4 reports how many numbers were added, rejected and already listed (§8 contract). */
+/** 8.4 reports how many numbers were added, rejected and already listed (assumed: docs/vendor-facts.md). */
 function counts(answer: IDataObject): IDataObject {
 	const data = dataOf(answer);
 	return { added: Number(data.success ?? 0), failed: Number(data.fail ?? 0), alreadyListed: Number(data.repeat ?? 0) };

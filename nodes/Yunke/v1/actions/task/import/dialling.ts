@@ -18,7 +18,7 @@ export interface DiallingOutcome extends IDataObject {
 
 /**
  * Start Dialling on: a new task starts with its creating request (`is_zidong: "on"`); it is resumed once
- * more after appends, as an append pauses a task that had dialled everything (§3.6). An existing task is
+ * more after appends, as an append pauses a task that had dialled everything (5.7.2). An existing task is
  * resumed at the end. The resume is confirmed from the task's status (control/taskOperation.ts).
  */
 export async function startDialling(
