@@ -54,7 +54,7 @@ describe('sandbox independence', () => {
 			"import type { Endpoint } from '../../nodes/Yunke/shared/contract/endpoints';",
 			"export * from '../../credentials/YunkeApi.credentials';",
 			"const errors = require('../../nodes/Yunke/shared/errorCatalogue');",
-			"const later = await import('../../nodes/Yunke/shared/loginAndSigning');",
+			"const later = await import('../../nodes/Yunke/shared/session');",
 			"import '../../nodes/Yunke/shared/sideEffect';",
 			"import { path } from '../vendor';",
 		].join('\n');
