@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 				{ type: 'n8n-nodes-yunke.yunke', typeVersion: 1, parameters: { resource: 'callRecord', operation: 'getMany', returnAll: true }, credentials: { yunkeApi: CREDENTIAL } },
 				[{}],
 			);
-		// one session for both clients: a second login would kill the node's key (§2.2)
+		// one session for both clients: a second login would kill the node's key (1.2/1.3)
 		const raw = new RawClient(login);
 
 		const nodeTimes: number[] = [];

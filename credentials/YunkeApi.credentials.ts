@@ -10,7 +10,7 @@ import type {
 
 import { ENDPOINTS } from '../nodes/Yunke/shared/contract';
 import { VENDOR_ERRORS } from '../nodes/Yunke/shared/errorCatalogue';
-import { buildLoginRequest, loginAnswerBody, parseLoginResponse, signRequest } from '../nodes/Yunke/shared/session';
+import { buildLoginRequest, loginAnswerBody, parseLoginResponse, signRequest } from '../nodes/Yunke/shared/loginAndSigning';
 import { loginFault } from '../nodes/Yunke/transport/errors';
 
 /** How people type a plain-http Base URL; `https://` contains none of them. */

@@ -18,7 +18,7 @@ interface Session {
 	expiresAt: number;
 }
 
-/** Both logins of 1.2/1.3 and the single-session api_key of §2.2: a new login kills the old key. */
+/** Both logins of 1.2/1.3 and the single-session api_key of 1.2/1.3: a new login kills the old key. */
 export class AuthService {
 	private active: Session | undefined;
 	private retired = new Set<string>();
@@ -100,7 +100,7 @@ export class AuthService {
 		}
 	}
 
-	/** The public parameters every business call carries (§2.5). */
+	/** The public parameters every business call carries after login. */
 	verify(data: SandboxData, params: Params, isGet: boolean): void {
 		const apiKey = params.str('api_key') || params.str(API_KEY_ECHO_FIELD);
 		const session = this.active;

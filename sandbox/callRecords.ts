@@ -18,7 +18,7 @@ export interface RecordOptions {
 	recording?: Buffer;
 }
 
-/** The call record (§8 push fields) of one simulated call; registers its recordings in `data.recordings`. */
+/** The call record (the 6.6.1 push fields) of one simulated call; registers its recordings in `data.recordings`. */
 export function buildCallRecord(
 	data: SandboxData,
 	clock: Clock,

@@ -9,7 +9,7 @@ const PHONE = /^\d{5,20}$/;
 const ACCOUNT_KEY = 'user_name';
 const PUBLIC_FIELDS = ['user_sn', 'api_key', 'url'];
 
-/** 2.1.1–2.1.4: sub-accounts, which are also the seats of "create extension" (§8). */
+/** 2.1.1–2.1.4: sub-accounts, which are also the seats of "create extension" (the 40001–40009 form). */
 export const accountRoutes: AreaRoutes = {
 	[path('2.1.1')]: {
 		method: 'POST',

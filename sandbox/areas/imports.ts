@@ -194,7 +194,7 @@ function cell(row: Row, column: string): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
-/** Dialling: a new auto-start task runs; rows added to a sending task are dialled; a sent task pauses (§3.6). */
+/** Dialling: a new auto-start task runs; rows added to a sending task are dialled; a sent task pauses (5.7.2). */
 function afterImport(ctx: ApiContext, task: Task, created: boolean, autoStart: boolean): void {
 	if (created) {
 		if (autoStart) ctx.events.taskChanged(task.dial_task_main_sn);

@@ -59,7 +59,7 @@ export const roleRoutes: AreaRoutes = {
 		handler: ({ data, params }) => {
 			const role = findRole(data, params.int('id', 0));
 			const permissionAll = { 0: PERMISSIONS.map((entry) => ({ ...entry, menu_type: 1, icon: '', description: entry.display_name })) };
-			// 3.5 answers the bare role object, no code and no data (yunke-api.md §9)
+			// 3.5 answers the bare role object, no code and no data
 			return { json: { name: role.name, display_name: role.display_name, description: role.description, perms: role.perms, permissionAll, id: role.id } };
 		},
 	},

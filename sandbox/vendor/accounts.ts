@@ -8,7 +8,7 @@ export const SUB_ACCOUNT_DELETE_PKEY = 'user_name';
 
 /**
  * An extension is a sub-account with an extension number (2.1.1 rows carry `ext`) and an inbound number
- * (40007 呼入号码); the inbound number's field is `callin_phone` in the project's vendor notes (§8).
+ * (40007 呼入号码); the inbound number's field is `callin_phone` by assumption (docs/vendor-facts.md).
  */
 export const EXTENSION_FIELDS = { extension: 'ext', inboundNumber: 'callin_phone' } as const;
 

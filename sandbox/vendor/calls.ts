@@ -20,7 +20,7 @@ export const HANGUP_REASONS = [
 type HangupReason = (typeof HANGUP_REASONS)[number];
 export const CONNECTED: HangupReason = '已接通';
 
-/** 6.1 `status`: the AI intent level, A best; §8 of the project's vendor notes fixes A–F. */
+/** 6.1 `status`: the AI intent level, A best; A–F is assumed (docs/vendor-facts.md). */
 export const INTENT_LEVELS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 
 /** 6.1 `status_search`: which intent `status_value` filters on. */

@@ -1,4 +1,4 @@
-/** The environment every n8n process of the tooling gets (n8n-runtime.md §3), CLI and servers alike. */
+/** The environment every n8n process of the tooling gets, CLI and servers alike. */
 import * as net from 'node:net';
 import type { Tools } from './tools';
 

@@ -88,7 +88,7 @@ export class N8nInstance {
 		return new N8nInstance(tools, opts, opts.brokerPort ?? (await freePort()));
 	}
 
-	/** Env of every n8n process (n8n-runtime.md §3). */
+	/** Env of every n8n process (env.ts). */
 	env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 		return n8nEnv(this.tools, this, this.extraEnv, extra);
 	}

@@ -9,7 +9,7 @@ beforeEach(() => {
 	bed.coldCredential();
 });
 
-/** Issue 10 §3: vendor fields named like n8n's item keys are data, never an item structure or a binary reference. */
+/** Vendor fields named like n8n's item keys are data, never an item structure or a binary reference. */
 describe('Router: records with fields named json, binary or pairedItem', () => {
 	const lookalike = {
 		json: { phone: '13800000000' },

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { DEMO_LOGIN } from '../../sandbox/seed';
 import { Sandbox, type SandboxOptions } from '../../sandbox/server';
-import { buildLoginRequest, parseLoginResponse, signRequest } from '../../nodes/Yunke/shared/session';
+import { buildLoginRequest, parseLoginResponse, signRequest } from '../../nodes/Yunke/shared/loginAndSigning';
 
 export { DEMO_LOGIN };
 

@@ -26,7 +26,7 @@ async function addJson(params: Record<string, unknown>, endpoint: string = ENDPO
 }
 
 describe('sandbox 5.7.1 / 5.7.2 / 5.7.4', () => {
-	it('creates a task with the §8 answer and appends to it by sn', async () => {
+	it('creates a task with the assumed answer and appends to it by sn', async () => {
 		const created = await addJson({});
 		expect(created).toMatchObject({ code: 0, msg: '导入成功', data: { dial_task_main_id: expect.any(Number), dial_task_main_sn: expect.stringMatching(/^dial_task_main_sn\|[0-9a-f]{32}$/) } });
 		expect(created.data.import_mark).toMatchObject({ totalCount: 2, successCount: 2 });

@@ -1,5 +1,5 @@
 /**
- * Issue 13's layout rules, kept true: small node files, and a trigger that does not depend on one
+ * The layout rules, kept true: small node files, and a trigger that does not depend on one
  * version of the Yunke node (a v2 must not break it).
  */
 import * as fs from 'node:fs';

@@ -1,5 +1,5 @@
 import { PiecewiseText, phpJsonEncode } from '../../nodes/Yunke/shared/phpJson';
-import { signRequest } from '../../nodes/Yunke/shared/session';
+import { signRequest } from '../../nodes/Yunke/shared/loginAndSigning';
 import { accessSign, urlSignature, withUrlSignature, md5Hex } from '../../nodes/Yunke/shared/signature';
 import { formatChinaTime, parseChinaTime, toChinaTime } from '../../nodes/Yunke/shared/chinaTime';
 

@@ -1,8 +1,8 @@
-/** Issue "Safe on a real tenant" §3: what identifies a push, and pushes the trigger must not misread. */
+/** What identifies a push, and pushes the trigger must not misread. */
 import type { IDataObject } from 'n8n-workflow';
 
 import { HANGUP_REASONS } from '../../nodes/Yunke/shared/contract';
-import { FAILURE_REASON_OPTIONS } from '../../nodes/Yunke/v1/actions/task/control/hangupReasons';
+import { FAILURE_REASON_OPTIONS } from '../../nodes/Yunke/v1/actions/callRecord/hangupReasons';
 import { IMPORT_REPEAT_MS } from '../../nodes/YunkeTrigger/dedupeKey';
 import { readPush } from '../../nodes/YunkeTrigger/payload';
 import { forgetTrigger, PERSIST_EVERY_MS } from '../../nodes/YunkeTrigger/dedupe';

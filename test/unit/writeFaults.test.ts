@@ -1,4 +1,4 @@
-/** The one rule of which transport faults leave a write's outcome unknown (nodes/Yunke/v1/transport/errors.ts). */
+/** The one rule of which transport faults leave a write's outcome unknown (nodes/Yunke/transport/errors.ts). */
 import { answerMayBeLost, classifyThrown, type TransportFault } from '../../nodes/Yunke/transport/errors';
 
 const thrown = (code: string) => Object.assign(new Error(code), { code });

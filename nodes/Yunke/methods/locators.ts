@@ -70,7 +70,7 @@ export const skillGroupLocator: INodeProperties = {
 	],
 };
 
-/** Extensions are sub-accounts with an extension number (§8); both resources share their forms. */
+/** Extensions are sub-accounts with an extension number (docs/vendor-facts.md); both resources share their forms. */
 export type AccountKind = 'extension' | 'subAccount';
 
 const ACCOUNT_LABEL: Record<AccountKind, string> = { extension: 'Extension', subAccount: 'Sub-Account' };

@@ -223,7 +223,7 @@ export const VENDOR_ERRORS: Record<number, VendorError> = {
 
 /**
  * Codes that mean something narrower on one kind of call. A task creation (5.7.1/5.7.2 without
- * `dial_task_main_sn`) refused with 500 is most likely the 101st creation of the day (§3.6: no code is
+ * `dial_task_main_sn`) refused with 500 is most likely the 101st creation of the day (5.7.1/5.7.2: no code is
  * documented for the limit; the platform answers 500 with a message).
  */
 export const TASK_CREATION_ERRORS: Record<number, VendorError> = {

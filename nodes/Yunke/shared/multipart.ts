@@ -9,7 +9,7 @@ export interface MultipartFile {
 
 /**
  * A file upload before signing. The credential's `authenticate` adds the public parameters and the
- * `url` signature to `fields` (files are not part of the signature, §8) and only then serialises it.
+ * `url` signature to `fields` (files are not part of the signature: docs/vendor-facts.md) and only then serialises it.
  */
 export class MultipartBody {
 	constructor(

@@ -3,7 +3,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 
 import { UNVERIFIED_ENDPOINTS } from '../shared/contract';
 import { describeVendorCode, type VendorError } from '../shared/errorCatalogue';
-import { YunkeCredentialError } from '../shared/session';
+import { YunkeCredentialError } from '../shared/loginAndSigning';
 import { ownEntry } from '../shared/ownEntry';
 
 export interface VendorFailure {

@@ -10,7 +10,7 @@ export interface ListPage {
 	total: number | undefined;
 }
 
-/** Reads the rows and the total from any of the vendor's list shapes (§1.3). */
+/** Reads the rows and the total from any of the vendor's list shapes (1.3; docs/vendor-facts.md, "Answers"). */
 export function extractList(envelope: IDataObject): ListPage {
 	const data = envelope.data;
 	const candidates: unknown[] = [

@@ -5,7 +5,7 @@ import { envelopeCode, RESEND_SAFE_ENDPOINTS, envelopeMessage, isSuccessEnvelope
 import type { VendorError } from '../shared/errorCatalogue';
 import type { MultipartBody } from '../shared/multipart';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
-import { RequestSession } from './keyRenewal';
+import { RequestSession } from './requestSession';
 import {
 	answerMayBeLost,
 	classifyThrown,

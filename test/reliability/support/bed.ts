@@ -5,7 +5,7 @@ import type { Sandbox } from '../../../sandbox/server';
 import { RawClient, passwordCredential } from '../../helpers/sandbox';
 import type { NodeRunResult } from '../../harness/engine';
 
-/** Every fault kind of the brief, as it is injected into the sandbox. */
+/** Every fault kind the reliability run covers, as it is injected into the sandbox. */
 export type FaultKind = 'anotherLogin' | 'keyExpired' | 'http5xx' | 'reset' | 'timeout' | 'html' | 'empty' | 'stringCode' | 'truncated';
 
 export const TRANSIENT_ACTIONS: Partial<Record<FaultKind, FaultAction>> = {
@@ -57,7 +57,7 @@ export function pause(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The messages of transport faults (nodes/Yunke/v1/transport/errors.ts): clear, English, no stack. */
+/** The messages of transport faults (nodes/Yunke/transport/errors.ts): clear, English, no stack. */
 export const CLEAR_FAULT_MESSAGE =
 	/^(The Yunke server answered with an HTTP error \d+|The connection to the Yunke server broke before an answer arrived|The Yunke server did not answer in time|The Yunke server answered with something that is not JSON|The Yunke server sent an empty answer)$/;
 

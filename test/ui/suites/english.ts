@@ -1,4 +1,4 @@
-/** The editor in English (n8n's default locale): every check of issue 12 §1. */
+/** The editor in English (n8n's default locale): every check of the English editor. */
 import { credentialChecks } from '../checks/credential';
 import { errorOutputChecks } from '../checks/errorOutput';
 import { healthCheck } from '../checks/health';

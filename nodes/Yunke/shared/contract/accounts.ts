@@ -1,6 +1,6 @@
 // Sub-accounts and extensions (2.1), skill groups (2.3), roles (3), call times (4), do-not-disturb (8).
 
-/** "Create extension" (§8): a sub-account created through 2.1.2 with these extra fields. */
+/** "Create extension" (docs/vendor-facts.md, "The pages the node reads"): a sub-account created through 2.1.2 with these extra fields. */
 export const EXTENSION_FIELDS = { extension: 'ext', inboundNumber: 'callin_phone' } as const;
 
 /**
@@ -14,7 +14,7 @@ export const SUB_ACCOUNT_DELETE_PKEY = 'user_name';
 
 /**
  * 2.1.2 requires `organization_id` but no call lists organisations, and the root is not always 1 (a
- * public 2.1.1 sample row shows 216; yunke-api.md §9): without one from the user, the node takes the
+ * public 2.1.1 sample row shows 216): without one from the user, the node takes the
  * `organization_id` of the first sub-account 2.1.1 lists.
  */
 export const ORGANIZATION_FIELD = 'organization_id';

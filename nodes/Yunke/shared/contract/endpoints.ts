@@ -2,7 +2,7 @@
 export const ENDPOINTS = {
 	login: '/api/login', // 1.2 / 1.3
 	subAccountList: '/api/aiUserDatasapi', // 2.1.1
-	subAccountCreate: '/api/aiUserSaveapi', // 2.1.2 (also "create extension", §8)
+	subAccountCreate: '/api/aiUserSaveapi', // 2.1.2 (also "create extension")
 	subAccountDelete: '/api/aiUserDeleteapi', // 2.1.3
 	subAccountUpdate: '/api/aiUserUpdateapi', // 2.1.4
 	skillGroupList: '/api/skillGroupListsDataapii', // 2.3.1 (sic)

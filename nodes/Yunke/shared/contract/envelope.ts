@@ -3,12 +3,12 @@ import { ENDPOINTS } from './endpoints';
 /**
  * Endpoints that answer a bare record, with neither `code` nor `data`. 3.5 `roleEditapi`: the docs'
  * answer is the role object itself (`name`, `display_name`, `description`, `perms`, `permissionAll`,
- * `id`; yunke-api.md §9 "3.5 role details").
+ * `id`).
  */
 export const BARE_RECORD_ENDPOINTS: readonly string[] = [ENDPOINTS.roleGet];
 
 /**
- * Envelope rule (§1.3, §8): success = `code` 0 or 200, or `rst` "200", or a list shape
+ * Envelope rule (1.3; docs/vendor-facts.md, "Answers"): success = `code` 0 or 200, or `rst` "200", or a list shape
  * (`total` with `data`/`datas`/`list`) that has no non-zero `code`; HTTP status is 200 for business errors.
  * On BARE_RECORD_ENDPOINTS a record with an `id` and no `code`/`rst` is a success too.
  */

@@ -1,6 +1,6 @@
 import { phpJsonEncode } from '../phpJson';
 
-// Task imports (5.7, §3.6, §8), where the vendor is silent (ASSUMED):
+// Task imports (5.7; docs/vendor-facts.md), where the vendor is silent (ASSUMED):
 // - the platform drops a row whose phone number is already in the task (counted in `repeatCount`);
 //   the node does not rely on it: a batch whose answer was lost is sent again only when the task's
 //   counts show it never arrived (IMPORT_MARK_ROWS_RECEIVED);
@@ -19,7 +19,7 @@ export function encodeImportRows(rows: Array<Record<string, unknown>>): string {
 }
 
 /**
- * 5.7.2 `client_info_json` form, split evidence (yunke-api.md §9): the docs' table says "json" with a JSON
+ * 5.7.2 `client_info_json` form, split evidence: the docs' table says "json" with a JSON
  * example, and two public client scripts `POST /api/addJson` with it as a nested object `{data:[…]}` inside
  * the JSON body. The node sends the nested object (first form); a tenant answering
  * CLIENT_INFO_JSON_REJECTED (30006, "empty data or bad JSON") to a non-empty batch gets that batch once

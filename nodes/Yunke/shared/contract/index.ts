@@ -1,6 +1,6 @@
 /**
  * Every assumption this project makes where the vendor documentation is silent or inconsistent
- * (`yunke-api.md` §7 to §9) lives in this folder, one file per topic, so that a live tenant showing
+ * (docs/vendor-facts.md, marked "assumed" there) lives in this folder, one file per topic, so that a live tenant showing
  * otherwise needs one edit. Import from here (`shared/contract`). The sandbox keeps its own reading
  * of the vendor pages (sandbox/vendor/); docs/vendor-conformance.md and its test compare the two.
  */

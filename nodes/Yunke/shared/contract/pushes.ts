@@ -1,4 +1,4 @@
-// Pushes (§4.1, §4.2) and their settings (9.1 `setCallback`). ASSUMED where the vendor is silent:
+// Pushes (6.6.1, 5.7.15) and their settings (9.1 `setCallback`). ASSUMED where the vendor is silent:
 // - the platform POSTs to the configured URL exactly as given, query string included (the trigger's
 //   secret token travels as `?token=`);
 // - `open_callback` switches only call-result pushes; import pushes go out whenever

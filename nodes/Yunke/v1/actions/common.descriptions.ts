@@ -98,3 +98,15 @@ export function phonesField(description: string): INodeProperties {
 		description,
 	};
 }
+
+/** The output binary field of an operation that returns a file, named as n8n's own nodes name it. */
+export function outputBinaryField(file: string): INodeProperties {
+	return {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: `The name of the output binary field to put ${file} in`,
+	};
+}

@@ -29,6 +29,31 @@ export function errorItem(error: NodeError, itemIndexes: number[]): INodeExecuti
 	return { json: { error: error.message }, error, pairedItem: pairedWith(itemIndexes) };
 }
 
+/**
+ * An item that failed, under Continue On Fail its error item (paired with every item the failed request
+ * was built from); without it the error is thrown, belonging to the first of them.
+ */
+export function failedItem(ctx: IExecuteFunctions, error: unknown, itemIndexes: number[]): INodeExecutionData {
+	const wrapped = withItemIndex(ctx, error, itemIndexes[0]);
+	throwUnlessContinuing(ctx, wrapped);
+	return errorItem(wrapped, itemIndexes);
+}
+
+/**
+ * Items that failed together (a setting read once for all of them): under Continue On Fail one error item
+ * each, all with the same error; without it the error is thrown. An error already in n8n's classes keeps its item.
+ */
+export function failedItems(ctx: IExecuteFunctions, error: unknown, itemIndexes: number[]): INodeExecutionData[] {
+	const wrapped = asNodeError(ctx, error, itemIndexes[0]);
+	throwUnlessContinuing(ctx, wrapped);
+	return itemIndexes.map((itemIndex) => errorItem(wrapped, [itemIndex]));
+}
+
+/** The one reader of Continue On Fail for every operation. */
+function throwUnlessContinuing(ctx: IExecuteFunctions, error: NodeError): void {
+	if (!ctx.continueOnFail()) throw error;
+}
+
 /** One error item per input item. */
 export function errorItems(ctx: IExecuteFunctions, itemIndexes: number[], error: unknown): INodeExecutionData[] {
 	return itemIndexes.map((itemIndex) => errorItem(asNodeError(ctx, error, itemIndex), [itemIndex]));

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, errorItem, withItemIndex, type NodeError } from './itemErrors';
+import { failedItem, failedItems, type NodeError } from './itemErrors';
 import type { BatchOperation, BinaryOperation, ItemOperation, YunkeResource } from './node.type';
 import { requestsInParallel } from './parallelism';
 import { RESOURCES } from './resources';
@@ -21,9 +21,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		inFlight = requestsInParallel(this, resource, operationName);
 	} catch (error) {
 		// a run-wide setting: nothing is sent, every item fails with it
-		const wrapped = asNodeError(this, error, 0);
-		if (!this.continueOnFail()) throw wrapped;
-		return [items.map((_item, itemIndex) => errorItem(wrapped, [itemIndex]))];
+		return [failedItems(this, error, allItemIndexes(items))];
 	}
 	return [await runPerItem(this, operation, items.length, inFlight)];
 }
@@ -34,9 +32,7 @@ async function runBatch(ctx: IExecuteFunctions, operation: BatchOperation, items
 		return await operation.executeBatch.call(ctx, items);
 	} catch (error) {
 		// one error for all: it keeps the item its setting was read from (item 0 for run-wide settings)
-		const wrapped = asNodeError(ctx, error, 0);
-		if (!ctx.continueOnFail()) throw wrapped;
-		return [items.map((_item, itemIndex) => errorItem(wrapped, [itemIndex]))];
+		return [failedItems(ctx, error, allItemIndexes(items))];
 	}
 }
 
@@ -61,13 +57,12 @@ async function runPerItem(
 			try {
 				outputs[itemIndex] = await runItem(ctx, operation, itemIndex);
 			} catch (error) {
-				const wrapped = withItemIndex(ctx, error, itemIndex);
-				if (ctx.continueOnFail()) {
-					outputs[itemIndex] = [errorItem(wrapped, [itemIndex])];
-					continue;
+				try {
+					outputs[itemIndex] = [failedItem(ctx, error, [itemIndex])];
+				} catch (stopping) {
+					end = Math.min(end, itemIndex);
+					if (!firstFailure || itemIndex < firstFailure.itemIndex) firstFailure = { itemIndex, error: stopping as NodeError };
 				}
-				end = Math.min(end, itemIndex);
-				if (!firstFailure || itemIndex < firstFailure.itemIndex) firstFailure = { itemIndex, error: wrapped };
 			}
 		}
 	};
@@ -83,3 +78,5 @@ async function runItem(ctx: IExecuteFunctions, operation: ItemOperation | Binary
 	// not n8n's returnJsonArray: it would take a record's own `json` field for the item
 	return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
 }
+
+const allItemIndexes = (items: INodeExecutionData[]) => items.map((_item, itemIndex) => itemIndex);

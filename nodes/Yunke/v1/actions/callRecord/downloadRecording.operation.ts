@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { ENDPOINTS } from '../../../shared/contract';
 import { invalidInput } from '../../helpers/validation';
 import { yunkeDownload } from '../../../transport';
+import { outputBinaryField } from '../common.descriptions';
 import { ownEntry } from '../../../shared/ownEntry';
 
 const properties: INodeProperties[] = [
@@ -47,14 +48,7 @@ const properties: INodeProperties[] = [
 		description: 'The recording of a customer turn, from Call Record → Get Transcript',
 		displayOptions: { show: { recording: ['segment'] } },
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		description: 'The name of the output binary field to put the recording in',
-	},
+	outputBinaryField('the recording'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['callRecord'], operation: ['downloadRecording'] } }, properties);

@@ -5,7 +5,7 @@ import { ENDPOINTS, INTENT_FIELDS, INTENT_LEVELS } from '../../../shared/contrac
 import { extraVendorFields, pick, readFilterLocator, readLimit } from '../../helpers/fields';
 import { nameOrPhoneSearch } from '../../helpers/phoneNumber';
 import { invalidInput, requireDateRange, requireInteger, requirePhone } from '../../helpers/validation';
-import { creationRange, describeRange, yunkeApiRequestAllInRange } from '../../../transport';
+import { listByCreationDate } from '../../helpers/listByCreationDate';
 import { additionalVendorFields, containsFilter, creationDateFilters, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
 import { scriptLocator, taskSnLocator } from '../../../methods/locators';
 
@@ -81,10 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const { body, dates } = readFilters(this, itemIndex);
 	const extra = extraVendorFields(this, itemIndex, Object.keys(body));
-	const range = creationRange(dates.from, dates.to);
-	const read = await yunkeApiRequestAllInRange.call(this, { method: 'POST', endpoint: ENDPOINTS.callRecordList, body: { ...body, ...extra }, itemIndex }, range, { limit });
-	if (!dates.from || !dates.to) this.addExecutionHints({ message: `Item ${itemIndex}: ${describeRange(range, read)}`, location: 'outputPane' });
-	const records = read.rows;
+	const records = await listByCreationDate(this, { method: 'POST', endpoint: ENDPOINTS.callRecordList, body: { ...body, ...extra }, itemIndex }, dates, limit);
 	if (!simplify) return records;
 	const simplified = new Array<IDataObject>(records.length);
 	for (let i = 0; i < records.length; i++) simplified[i] = pick(records[i], SIMPLE_FIELDS);

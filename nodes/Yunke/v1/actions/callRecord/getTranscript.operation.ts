@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS, TRANSCRIPT_FIELDS } from '../../../shared/contract';
 import { invalidInput, requireDate } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../../transport';
+import { dataOf, yunkeApiRequest } from '../../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -57,7 +57,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		idempotent: true,
 	});
-	const raw = (response.data ?? {}) as IDataObject;
+	const raw = dataOf(response);
 	const turns = toTurns(raw.fragment);
 	return { accounts_sn: sn, connected_at: connectedAt, turnCount: turns.length, turns: turns as unknown as IDataObject[], raw };
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CALL_TIME_DAYS, ENDPOINTS } from '../../../shared/contract';
-import { yunkeApiRequest } from '../../../transport';
+import { dataOf, yunkeApiRequest } from '../../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,7 +20,7 @@ const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satu
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const answer = await yunkeApiRequest.call(this, { method: 'POST', endpoint: ENDPOINTS.callTimeGet, body: {}, itemIndex, idempotent: true });
-	const hours = (answer.data ?? {}) as IDataObject;
+	const hours = dataOf(answer);
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return hours;
 	const named: IDataObject = {};
 	CALL_TIME_DAYS.forEach((day, index) => (named[DAY_NAMES[index]] = String(hours[day] ?? '')));

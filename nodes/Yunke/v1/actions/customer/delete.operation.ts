@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { yunkeApiRequest } from '../../../transport';
+import { dataOf, yunkeApiRequest } from '../../../transport';
 import { phonesField } from '../common.descriptions';
 import { readPhoneList } from './phoneList';
 
@@ -13,7 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const phones = readPhoneList(this, itemIndex, 'Phone Numbers', this.getNodeParameter('phones', itemIndex));
 	const answer = await yunkeApiRequest.call(this, { method: 'GET', endpoint: ENDPOINTS.customerDeletePublic, qs: { phone: phones.join(',') }, itemIndex });
-	const data = (answer.data ?? {}) as IDataObject;
+	const data = dataOf(answer);
 	const removed = Number(data.success ?? 0);
 	if (removed === 0) {
 		throw new NodeOperationError(this.getNode(), `None of ${phones.join(', ')} is a customer in the public pool [item ${itemIndex}]`, {

@@ -9,7 +9,7 @@ import { repeatedNumberItem } from '../../helpers/phoneNumber';
 import { yunkeApiRequest } from '../../../transport';
 import { excelSourceField, inputBinaryField } from '../excel.descriptions';
 import { subAccountLocator } from '../../../methods/locators';
-import { errorItem, pairedWith, withItemIndex } from '../itemErrors';
+import { failedItem, pairedWith } from '../itemErrors';
 import { poolField } from './customer.descriptions';
 import { readCustomerRow } from './customerRow';
 import { readAccountSns } from './accountSns';
@@ -92,11 +92,7 @@ export const kind = 'batch';
  */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const output: INodeExecutionData[] = [];
-	const fail = (error: unknown, itemIndexes: number[]) => {
-		const wrapped = withItemIndex(this, error, itemIndexes[0]);
-		if (!this.continueOnFail()) throw wrapped;
-		output.push(errorItem(wrapped, itemIndexes));
-	};
+	const fail = (error: unknown, itemIndexes: number[]) => output.push(failedItem(this, error, itemIndexes));
 	const source = this.getNodeParameter('source', 0) as 'json' | 'excel';
 	if (source === 'excel') {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

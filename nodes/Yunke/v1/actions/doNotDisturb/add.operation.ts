@@ -6,7 +6,7 @@ import { MultipartBody } from '../../../shared/multipart';
 import { readExcelUpload } from '../../helpers/excelUpload';
 import { extraVendorFields } from '../../helpers/fields';
 import { requireInteger, requirePhone } from '../../helpers/validation';
-import { yunkeApiRequest, yunkeApiWrite } from '../../../transport';
+import { dataOf, yunkeApiRequest, yunkeApiWrite } from '../../../transport';
 import { additionalVendorFields, collection } from '../common.descriptions';
 import { excelSourceField, inputBinaryField } from '../excel.descriptions';
 import { findListedNumber } from './reconcile';
@@ -77,8 +77,8 @@ function trimmed(details: IDataObject): IDataObject {
 	return out;
 }
 
-/** 8.4 reports how many numbers were added, rejected and already listed (§8 contract). */
+/** 8.4 reports how many numbers were added, rejected and already listed (assumed: docs/vendor-facts.md). */
 function counts(answer: IDataObject): IDataObject {
-	const data = (answer.data ?? {}) as IDataObject;
+	const data = dataOf(answer);
 	return { added: Number(data.success ?? 0), failed: Number(data.fail ?? 0), alreadyListed: Number(data.repeat ?? 0) };
 }

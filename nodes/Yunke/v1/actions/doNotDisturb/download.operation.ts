@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeDownload } from '../../../transport';
+import { outputBinaryField } from '../common.descriptions';
 import { readIdList } from './entryIds';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,14 +17,7 @@ const properties: INodeProperties[] = [
 		placeholder: '108, 112',
 		description: 'IDs of the entries to export, separated by commas; empty exports the whole list',
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put the Excel file in',
-	},
+	outputBinaryField('the Excel file'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['doNotDisturb'], operation: ['download'] } }, properties);

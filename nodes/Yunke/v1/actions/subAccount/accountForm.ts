@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { EXTENSION_FIELDS, SUB_ACCOUNT_KEY } from '../../../shared/contract';
 import { extraVendorFields, locatorValue } from '../../helpers/fields';
 import { invalidInput, isBlank, requireAlphanumeric, requireInteger, requirePhone, requireText } from '../../helpers/validation';
+import { dataOf } from '../../../transport';
 import type { AccountKind } from '../../../methods/locators';
 
 interface AccountInput {
@@ -86,7 +87,7 @@ export function readAccountUsername(ctx: IExecuteFunctions, itemIndex: number, k
 /** What the node reports about an account it wrote: the vendor's answer and the form, never the password. */
 export function describeWrittenAccount(body: IDataObject, answer: IDataObject): IDataObject {
 	const { password: _password, re_password: _confirmation, ...visible } = body;
-	const data = (answer.data ?? {}) as IDataObject;
+	const data = dataOf(answer);
 	return { ...visible, ...data };
 }
 

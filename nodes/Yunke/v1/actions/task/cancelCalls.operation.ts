@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { API_KEY_ECHO_FIELD, CANCEL_ROW_FIELDS, ENDPOINTS, envelopeMessage } from '../../../shared/contract';
 import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, requireInteger, requirePhone } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../../transport';
+import { dataOf, yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields } from '../common.descriptions';
 import { taskLocator } from '../../../methods/locators';
 import { readTaskReference, resolveTaskSn } from './shared/taskReference';
@@ -79,7 +79,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: { dial_task_main_sn: sn, ...selection, ...extra },
 		itemIndex,
 	});
-	const data = (response.data ?? {}) as IDataObject;
+	const data = dataOf(response);
 	return {
 		dial_task_main_sn: sn,
 		requested: Number(data.total ?? 0),

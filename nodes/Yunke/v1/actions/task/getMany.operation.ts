@@ -4,10 +4,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS, TASK_STATUS } from '../../../shared/contract';
 import { pick, readFilterLocator, readLimit } from '../../helpers/fields';
 import { requireDateRange } from '../../helpers/validation';
-import { creationRange, describeRange, yunkeApiRequestAllInRange } from '../../../transport';
+import { listByCreationDate } from '../../helpers/listByCreationDate';
 import { creationDateFilters, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
 import { subAccountLocator } from '../../../methods/locators';
-import { statusName } from './control/taskStatus';
+import { statusName } from './shared/taskStatus';
 
 const properties: INodeProperties[] = [
 	...paginationFields(),
@@ -57,9 +57,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.status !== undefined && filters.status !== '') body.status = Number(filters.status);
 	const owner = readFilterLocator(this, itemIndex, filters, 'subAccount', 'Sub-Account');
 	if (owner !== undefined) body.ai_user_sn = owner;
-	// without a range Yunke lists only today's tasks
-	const range = creationRange(from, to);
-	const read = await yunkeApiRequestAllInRange.call(this, { method: 'POST', endpoint: ENDPOINTS.taskList, body, itemIndex }, range, { limit });
-	if (!from || !to) this.addExecutionHints({ message: `Item ${itemIndex}: ${describeRange(range, read)}`, location: 'outputPane' });
-	return read.rows.map((task) => (simplify ? { ...pick(task, SIMPLE_FIELDS), statusName: statusName(task.status) } : task));
+	const tasks = await listByCreationDate(this, { method: 'POST', endpoint: ENDPOINTS.taskList, body, itemIndex }, { from, to }, limit);
+	return tasks.map((task) => (simplify ? { ...pick(task, SIMPLE_FIELDS), statusName: statusName(task.status) } : task));
 }

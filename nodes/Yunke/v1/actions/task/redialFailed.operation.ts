@@ -4,10 +4,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS, envelopeMessage, REDIAL_RESULT_COUNT_FIELD, REDIAL_TARGET, TASK_NAME_PATTERN, TASK_OPERATIONS } from '../../../shared/contract';
 import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, requireInteger } from '../../helpers/validation';
-import { yunkeApiRequest } from '../../../transport';
+import { dataOf, yunkeApiRequest } from '../../../transport';
 import { additionalVendorFields } from '../common.descriptions';
 import { taskLocator } from '../../../methods/locators';
-import { FAILURE_REASON_OPTIONS } from './control/hangupReasons';
+import { FAILURE_REASON_OPTIONS } from '../callRecord/hangupReasons';
 import { operateTask } from './control/taskControl';
 import { readTaskReference, resolveTaskSn, taskKey } from './shared/taskReference';
 import { ownEntry } from '../../../shared/ownEntry';
@@ -90,7 +90,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: { dial_task_main_sn: sn, ...body, ...extra },
 		itemIndex,
 	});
-	const data = (response.data ?? {}) as IDataObject;
+	const data = dataOf(response);
 	return {
 		dial_task_main_sn: sn,
 		redial: mode,

@@ -4,7 +4,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { TASK_OPERATIONS } from '../../../../shared/contract';
 import { pollUntil } from '../../../../transport';
 import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
-import { statusName } from './taskStatus';
+import { statusName } from '../shared/taskStatus';
 
 /**
  * How the task list (5.1) shows that a 5.2 verb took effect; a missing task is one that was deleted.

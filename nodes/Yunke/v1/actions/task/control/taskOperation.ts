@@ -5,7 +5,7 @@ import { yunkeApiWrite } from '../../../../transport';
 import { resolveTaskId, type TaskReference } from '../shared/taskReference';
 import { findAppliedTaskOperation } from './reconcile';
 import { confirmTaskOperation } from './taskEffect';
-import { statusName } from './taskStatus';
+import { statusName } from '../shared/taskStatus';
 
 export interface TaskOperationResult {
 	/** Yunke's message (or, after a lost answer, how the effect was confirmed) */

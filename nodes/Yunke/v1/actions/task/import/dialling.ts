@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { TASK_OPERATIONS } from '../../../../shared/contract';
 import { pollUntil } from '../../../../transport';
 import { sendTaskOperation } from '../control/taskOperation';
-import { statusName } from '../control/taskStatus';
+import { statusName } from '../shared/taskStatus';
 import { findListedTask, isTask, type KnownTask } from '../shared/taskList';
 import type { TaskReference } from '../shared/taskReference';
 import type { ImportSettings } from './settings';
@@ -18,7 +18,7 @@ export interface DiallingOutcome extends IDataObject {
 
 /**
  * Start Dialling on: a new task starts with its creating request (`is_zidong: "on"`); it is resumed once
- * more after appends, as an append pauses a task that had dialled everything (§3.6). An existing task is
+ * more after appends, as an append pauses a task that had dialled everything (5.7.2). An existing task is
  * resumed at the end. The resume is confirmed from the task's status (control/taskOperation.ts).
  */
 export async function startDialling(

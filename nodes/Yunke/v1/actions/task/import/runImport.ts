@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { statusName } from '../control/taskStatus';
+import { statusName } from '../shared/taskStatus';
 import { asNodeError, errorItems } from '../../itemErrors';
 import { backgroundCounts } from './counts';
 import { keepDiallingOff, startDialling } from './dialling';

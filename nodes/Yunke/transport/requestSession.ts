@@ -2,7 +2,7 @@ import { sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { API_KEY_REFRESH_MARGIN_SECONDS, AUTH_RENEW_CODES } from '../shared/contract';
-import { credentialTimeoutMs, sessionOwner } from '../shared/session';
+import { credentialTimeoutMs, sessionOwner } from '../shared/loginAndSigning';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
 import { flyLogin, loginInFlight, loginsLanded } from './loginFlight';
 

@@ -127,7 +127,7 @@ function safeParse(text: string): unknown {
 
 /**
  * Puts the public parameters into the request and signs it: query for GET, JSON body for POST,
- * form fields for uploads. The `url` signature covers every other parameter in sending order (§2.3).
+ * form fields for uploads. The `url` signature covers every other parameter in sending order (1.3; docs/vendor-facts.md).
  */
 export function signRequest(
 	credentials: ICredentialDataDecryptedObject,
