@@ -41,9 +41,9 @@ describe('Call Record → Get Outcomes', () => {
 		const task = seedTask(bed.sandbox, { source: '回访', phones: ['13800138000', '13800138001', '13800138002', '13800138003', '13800138004'] });
 		task.created_at = bed.sandbox.clock.chinaText(daysAgo(120));
 		// three calls of one number: the newest decides, whatever order the list holds them in
+		call(task, '13800138000', 30, { talktimes: 0, connected_at: '', hangup_reason: '关机', status: '' });
 		const latest = call(task, '13800138000', 2);
 		call(task, '13800138000', 100, { talktimes: 0, connected_at: '', hangup_reason: '无人应答', status: '' });
-		call(task, '13800138000', 30, { talktimes: 0, connected_at: '', hangup_reason: '关机', status: '' });
 		call(task, '13800138001', 3);
 		// stored by Yunke in another form than the node sends: still the same person
 		call(task, '+86 138 0013 8002', 5);
