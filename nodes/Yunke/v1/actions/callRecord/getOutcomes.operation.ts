@@ -34,7 +34,7 @@ export const description = updateDisplayOptions({ show: { resource: ['callRecord
 export const kind = 'batch';
 
 /** The `status` of an outcome item. */
-export const OUTCOME_STATUS = {
+const OUTCOME_STATUS = {
 	answered: 'answered',
 	notAnswered: 'not answered',
 	notCalledYet: 'not called yet',

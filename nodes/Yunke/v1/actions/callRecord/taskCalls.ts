@@ -42,7 +42,7 @@ export async function readTaskNumbers(ctx: IExecuteFunctions, itemIndex: number,
 }
 
 /** A stored number as the node would send it; one the node could not send stays as Yunke wrote it. */
-export function numberKey(phone: unknown): string {
+function numberKey(phone: unknown): string {
 	return normalisePhoneNumber(phone) ?? String(phone ?? '').trim();
 }
 
