@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CONNECTED_REASON, HANGUP_REASON_NAMES, INTENT_LEVELS, PUSH_SN_MAX_LENGTH } from '../Yunke/shared/contract';
+import { PUSH_SN_MAX_LENGTH } from '../Yunke/shared/contract';
+import { callOutcomeOf } from '../Yunke/shared/callOutcome';
 import { canonicalJson } from './dedupeKey';
-import { ownEntry } from '../Yunke/shared/ownEntry';
+
+export { intentLevelOf } from '../Yunke/shared/callOutcome';
 
 export type PushEvent = 'callResult' | 'importFinished';
 
@@ -52,9 +54,7 @@ export function readPush(body: IDataObject | undefined): PushReading {
 }
 
 function callResultPush(record: IDataObject, sn: string, taskSn: string): Push {
-	const reason = text(record.hangup_reason);
-	const talkSeconds = Number(record.talktimes);
-	const answered = answeredOf(record, reason);
+	const { answered, intentLevel, talkSeconds, hangupReason } = callOutcomeOf(record);
 	const undecided = [...(answered === undefined ? ['answered'] : []), ...(taskSn ? [] : ['task']), ...(has(record, 'status') ? [] : ['intentLevel'])];
 	return {
 		event: 'callResult',
@@ -64,27 +64,13 @@ function callResultPush(record: IDataObject, sn: string, taskSn: string): Push {
 			...record,
 			event: 'callResult',
 			answered: answered ?? false,
-			intentLevel: intentLevelOf(record.status),
+			intentLevel,
 			taskSn,
-			talkSeconds: Number.isFinite(talkSeconds) ? talkSeconds : 0,
-			hangupReason: reason ? (ownEntry(HANGUP_REASON_NAMES as Record<string, string>, reason) ?? reason) : answered ? HANGUP_REASON_NAMES[CONNECTED_REASON] : '',
+			talkSeconds,
+			hangupReason,
 			...(undecided.length > 0 ? { undecided, undecidedNote: undecidedNote(undecided) } : {}),
 		},
 	};
-}
-
-/**
- * Whether the call was answered: from the talk time or the time it connected (6.6.1's sample carries them;
- * `hangup_reason` is in no public push sample), else from the hang-up reason; undefined when the push
- * carries none of them.
- */
-function answeredOf(record: IDataObject, reason: string): boolean | undefined {
-	const talkSeconds = Number(record.talktimes);
-	const talked = has(record, 'talktimes') && Number.isFinite(talkSeconds) ? talkSeconds > 0 : undefined;
-	const connectedAt = text(record.connected_at);
-	const connected = has(record, 'connected_at') ? connectedAt !== '' && !/^0{4}-0{2}-0{2}/.test(connectedAt) : undefined;
-	if (talked !== undefined || connected !== undefined) return talked === true || connected === true;
-	return reason ? reason === CONNECTED_REASON : undefined;
 }
 
 const UNDECIDED_TEXT: Record<string, string> = {
@@ -126,12 +112,6 @@ function importPush(body: IDataObject, taskSn: string): Push {
  */
 export function identityOf(json: IDataObject): string {
 	return json.event === 'importFinished' ? `import|${canonicalJson(json)}` : text(json.sn);
-}
-
-/** `status` holds the AI intent level; some tenants write it as "A" and others as "A级". */
-export function intentLevelOf(status: unknown): string {
-	const letter = text(status).charAt(0).toUpperCase();
-	return (INTENT_LEVELS as readonly string[]).includes(letter) ? letter : '';
 }
 
 function parseObject(value: string): IDataObject | undefined {

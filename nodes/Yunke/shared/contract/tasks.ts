@@ -36,6 +36,8 @@ export const CANCEL_ROW_FIELDS = { sn: 'sn', detailType: 'detail_type' } as cons
  * { sn, detail_type, phone, name, call_status, call_count, hangup_reason, status, … template columns }. ASSUMED
  */
 export const TASK_DETAIL_CALL_STATUS = { waiting: '待呼叫', dialled: '已呼叫', cancelled: '已取消', stopped: '已停播' } as const;
+/** The field of a 5.4 row that holds its number (ASSUMED, as above). */
+export const TASK_DETAIL_PHONE = 'phone';
 
 /** 5.9 stops several detail rows of one task when `sn` is a comma list. ASSUMED */
 export const DETAIL_ROW_SEPARATOR = ',';

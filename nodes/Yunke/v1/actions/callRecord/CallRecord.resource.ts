@@ -3,9 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { YunkeOperation } from '../node.type';
 import * as downloadRecording from './downloadRecording.operation';
 import * as getMany from './getMany.operation';
+import * as getOutcomes from './getOutcomes.operation';
 import * as getTranscript from './getTranscript.operation';
 
-export const operations: Record<string, YunkeOperation> = { downloadRecording, getMany, getTranscript };
+export const operations: Record<string, YunkeOperation> = { downloadRecording, getMany, getOutcomes, getTranscript };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +29,12 @@ export const description: INodeProperties[] = [
 				action: 'Get many call records and their outcomes',
 			},
 			{
+				name: 'Get Outcomes',
+				value: 'getOutcomes',
+				description: 'For each lead (a number and its task): the latest call’s outcome and the number of calls, or that it was not called yet or is not in the task',
+				action: 'Get the call outcomes of leads',
+			},
+			{
 				name: 'Get Transcript',
 				value: 'getTranscript',
 				description: 'Get what the robot and the customer said in a call',
@@ -38,5 +45,6 @@ export const description: INodeProperties[] = [
 	},
 	...downloadRecording.description,
 	...getMany.description,
+	...getOutcomes.description,
 	...getTranscript.description,
 ];
