@@ -9,6 +9,8 @@ afterAll(async () => await bed.close());
 beforeEach(() => {
 	bed.sandbox.reset();
 	bed.coldCredential();
+	// calls that outlast the test: a task seeded as dialling is still dialling when the pause arrives, however slow the machine
+	bed.sandbox.speed.callMs = 60_000;
 });
 
 const pause = (sn: string) => ({ resource: 'task', operation: 'pause', task: { __rl: true, mode: 'id', value: sn } });

@@ -115,13 +115,13 @@ export async function backgroundCounts(
 	baseline: IDataObject | undefined,
 ): Promise<{ finished: boolean; counts?: ImportMark; rejected: INodeExecutionData[] }> {
 	if (!settings.waitForImport) return { finished: false, rejected: [] };
-	const finished = await pollUntil(settings.waitTimeoutSeconds * 1000, async () => {
+	const final = await pollUntil(settings.waitTimeoutSeconds * 1000, async () => {
 		const result = await readImportResult(ctx, task.id);
 		return importPercent(result.import_percent) >= 100 ? result : undefined;
 	});
-	if (!finished) return { finished: false, rejected: [] };
-	const counts = subtractMarks(readImportMark(finished.import_mark), readImportMark(baseline?.import_mark));
-	const newRejections = rejectedRowsFrom(finished.import_fail_data).slice(rejectedRowsFrom(baseline?.import_fail_data).length);
+	if (!final) return { finished: false, rejected: [] };
+	const counts = subtractMarks(readImportMark(final.import_mark), readImportMark(baseline?.import_mark));
+	const newRejections = rejectedRowsFrom(final.import_fail_data).slice(rejectedRowsFrom(baseline?.import_fail_data).length);
 	const lastRow = sentBatches.reduce((end, batch) => (batch.kind === 'rows' ? batch.end : end), 0);
 	const sentItems = sentBatches.flatMap((batch) => batch.itemIndexes);
 	return { finished: true, counts, rejected: rejectedItems(newRejections, rows, { start: 0, end: lastRow }, sentItems, task) };

@@ -48,7 +48,7 @@ export async function runImport(ctx: IExecuteFunctions, items: INodeExecutionDat
 	const sentBatches = rows.batches.slice(0, sent.sent);
 	const firstItem = sentBatches[0].itemIndexes[0];
 
-	// 4. dialling off: a task Yunke started on its own is paused at once
+	// 4. dialling, off: a task Yunke started on its own is paused at once, before the counts are waited for
 	const diallingBefore = target.existing !== undefined && statusName(target.existing.status) === 'sending';
 	const diallingOff = settings.startDialling ? undefined : await keepDiallingOff(ctx, settings, importedTask, diallingBefore, firstItem);
 
@@ -62,7 +62,7 @@ export async function runImport(ctx: IExecuteFunctions, items: INodeExecutionDat
 		rejected.push(...background.rejected);
 	}
 
-	// 4. dialling on: resumed after appends
+	// 4. dialling, on: the task is resumed once the rows are in
 	const createdHere = settings.target.kind === 'new';
 	const dialling = diallingOff ?? (await startDialling(ctx, importedTask, { createdHere, requestsSent: sent.sent, failed: failure !== undefined }, firstItem));
 
