@@ -67,8 +67,8 @@ describe('README for users', () => {
 		const source = sourceText('nodes') + sourceText('credentials');
 		const catalogue = [...Object.values(VENDOR_ERRORS), ...Object.values(TASK_CREATION_ERRORS)].map((entry) => entry.message);
 		const unknown = errors.filter((error) => {
-			const coded = /^(.*) \(Yunke code (\d+)\)$/.exec(error);
-			if (coded) return VENDOR_ERRORS[Number(coded[2])]?.message !== coded[1];
+			const coded = /^(.*) \((?:Yunke code (\d+)|code (\d+): …)\)$/.exec(error);
+			if (coded) return VENDOR_ERRORS[Number(coded[2] ?? coded[3])]?.message !== coded[1];
 			if (catalogue.includes(error)) return false;
 			const pieces = error.split('…').map((piece) => piece.trim()).filter(Boolean);
 			return pieces.some((piece) => !source.includes(piece));
