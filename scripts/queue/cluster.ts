@@ -115,8 +115,8 @@ export class QueueCluster {
 				QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
 				QUEUE_WORKER_STALLED_INTERVAL: '5000',
 				// n8n builds an expression isolate for every webhook call to a trigger other than its own
-				// Webhook node, whether or not an expression is evaluated; lazily, only when one is. README
-				// "Queue mode" recommends it; set N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=false to measure n8n's default.
+				// Webhook node, whether or not an expression is evaluated; lazily, only when one is. docs/queue-mode.md
+				// recommends it; set N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=false to measure n8n's default.
 				N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: process.env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE ?? 'true',
 				// `/metrics` of every webhook processor: scenario 3 counts the isolates they built
 				N8N_METRICS: 'true',

@@ -1,5 +1,5 @@
 /**
- * Why the package ships no zh-CN translation (README, "Chinese labels"), checked against the real
+ * Why the package ships no zh-CN translation (docs/zh-cn-labels.md), checked against the real
  * n8n 2.41.1 with N8N_DEFAULT_LOCALE=zh-CN and a translation file put into the installed package:
  * the server reads the file, but the editor never asks for it and would file it under another key.
  * If a new n8n makes one of these checks fail, community translations may work: ship them then.

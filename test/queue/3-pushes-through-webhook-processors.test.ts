@@ -6,7 +6,7 @@
  * emitted exactly once across the cluster (counted in Postgres). The same bodies go to a plain Webhook
  * node in the same cluster, in alternating slices (as bench:trigger): ratio = ours_s / webhook_s.
  * The webhook processors' `/metrics` show how many expression isolates they built meanwhile: none,
- * with the cluster's lazy isolates and the trigger at version 1.1 (README "Queue mode").
+ * with the cluster's lazy isolates and the trigger at version 1.1 (docs/queue-mode.md).
  */
 import { performance } from 'node:perf_hooks';
 

@@ -1,6 +1,6 @@
 /**
  * Every per-item operation is declared either parallel or sequential, the Batching option shows for
- * exactly the parallel ones, and the README's table of them is built from the same lists.
+ * exactly the parallel ones, and the table of them in docs/parallel-requests.md is built from the same lists.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +10,7 @@ import { PARALLEL_OPERATIONS, SEQUENTIAL_OPERATIONS } from '../../nodes/Yunke/v1
 import { RESOURCES } from '../../nodes/Yunke/v1/actions/resources';
 import { Yunke } from '../../nodes/Yunke/Yunke.node';
 
-const README = path.join(__dirname, '..', '..', 'README.md');
+const PARALLEL_DOC = path.join(__dirname, '..', '..', 'docs', 'parallel-requests.md');
 const description = new Yunke().nodeVersions[1].description as INodeTypeDescription;
 
 function optionsOf(property: INodeProperties | undefined): INodePropertyOptions[] {
@@ -40,7 +40,7 @@ it('shows Batching → Requests in Parallel (default 8) for the parallel operati
 	for (const property of batching) expect(property.options).toEqual([expect.objectContaining({ name: 'requestsInParallel', type: 'number', default: 8 })]);
 });
 
-it('the README lists which operations run in parallel as the node declares them', () => {
+it('docs/parallel-requests.md lists which operations run in parallel as the node declares them', () => {
 	const resources = optionsOf(description.properties.find((property) => property.name === 'resource'));
 	const names = (resource: string, lists: typeof PARALLEL_OPERATIONS) => {
 		const selector = description.properties.find((property) => property.name === 'operation' && (property.displayOptions?.show?.resource ?? []).includes(resource));
@@ -51,7 +51,7 @@ it('the README lists which operations run in parallel as the node declares them'
 	};
 	const rows = resources.map((resource) => `| ${resource.name} | ${names(resource.value as string, PARALLEL_OPERATIONS) || '—'} | ${names(resource.value as string, SEQUENTIAL_OPERATIONS) || '—'} |`);
 	const table = ['| Resource | In parallel | One at a time |', '|---|---|---|', ...rows].join('\n');
-	const readme = fs.readFileSync(README, 'utf8');
-	const section = readme.slice(readme.indexOf('<!-- parallel:start -->') + '<!-- parallel:start -->'.length, readme.indexOf('<!-- parallel:end -->')).trim();
+	const doc = fs.readFileSync(PARALLEL_DOC, 'utf8');
+	const section = doc.slice(doc.indexOf('<!-- parallel:start -->') + '<!-- parallel:start -->'.length, doc.indexOf('<!-- parallel:end -->')).trim();
 	expect(section).toBe(table);
 });

@@ -3,6 +3,7 @@ import { credentialChecks } from '../checks/credential';
 import { errorOutputChecks } from '../checks/errorOutput';
 import { healthCheck } from '../checks/health';
 import { nodePanelChecks } from '../checks/nodePanel';
+import { nodeSearchChecks } from '../checks/nodeSearch';
 import { readmeChecks } from '../checks/readme';
 import { triggerChecks } from '../checks/trigger';
 import type { Suite } from '../harness';
@@ -14,6 +15,7 @@ export const englishSuite: Suite = {
 	async run(ctx) {
 		await readmeChecks(ctx);
 		await credentialChecks(ctx);
+		await nodeSearchChecks(ctx);
 		await nodePanelChecks(ctx);
 		await errorOutputChecks(ctx);
 		await triggerChecks(ctx);

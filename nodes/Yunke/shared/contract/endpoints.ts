@@ -56,7 +56,7 @@ export const ENDPOINTS = {
 export type Endpoint = (typeof ENDPOINTS)[keyof typeof ENDPOINTS];
 
 /**
- * Paths (or methods) no live tenant has confirmed (README "Unverified paths"): 2.3.4 prints the list
+ * Paths (or methods) no live tenant has confirmed (docs/usage.md, "Unverified paths"): 2.3.4 prints the list
  * path of 2.3.1 as the delete's, so the delete is confirmed from the list; 6.7.3 gives
  * `/api/addCustomerJson` for the Excel form too, shown as GET, although a file needs a multipart POST. An answer saying such a
  * path does not exist (HTTP 404 or a not-found page) fails with an error that says so.

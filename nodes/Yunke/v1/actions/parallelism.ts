@@ -4,7 +4,7 @@ import { invalidInput } from '../helpers/validation';
 import type { YunkeResource } from './node.type';
 
 /**
- * Which per-item operations may send several items' requests at once (README "Requests in parallel").
+ * Which per-item operations may send several items' requests at once (docs/parallel-requests.md).
  * Every per-item operation is in exactly one of the two lists (test/unit/parallelism.test.ts).
  */
 export const PARALLEL_OPERATIONS: Partial<Record<YunkeResource, readonly string[]>> = {
