@@ -1,7 +1,7 @@
 /**
  * The same person written two ways — within one import, across two imports into one task, and with the
  * second import's answer lost after the server applied it — is never a second row of the task, so never
- * a second call. Counted on the sandbox side (numbers_duplicated, support/tally.ts): the task's rows after
+ * a second call. Counted on the sandbox side (numbers_duplicated, support/reliabilityTally.ts): the task's rows after
  * normalising by the sandbox's own reading of numbers, not the node's; the tenant itself compares numbers
  * exactly as sent (reading phoneMatch: exact).
  */
@@ -10,8 +10,8 @@ import { samePersonKey } from '../../sandbox/phoneNumbers';
 import type { Task } from '../../sandbox/state';
 import { createParameters, importIntoParameters } from '../helpers/imports';
 import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
-import { armFault } from './support/bed';
-import { count } from './support/tally';
+import { armFault } from './support/faultKinds';
+import { count } from './support/reliabilityTally';
 
 const PEOPLE = 200;
 const TASK_NAME = '号码去重';

@@ -20,7 +20,7 @@ import { DEMO_LOGIN, RawClient, passwordCredential } from '../helpers/sandbox';
 import { yunkeTestBed, type RunOptions, type YunkeTestBed } from '../helpers/yunke';
 import { BAD_INPUTS } from './support/badInputCases';
 import { SCENARIOS } from './support/scenarios';
-import { count } from './support/tally';
+import { count } from './support/reliabilityTally';
 
 const PASSWORD = 'Zq7-Pa55word-LeakCanary';
 const ACCESS_SECRET = '5ecre7a11ce5ecre7a11ce5ecre7a11c';

@@ -10,7 +10,7 @@ import { sampleCallRecord } from '../../sandbox/pushes';
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../helpers/sandbox';
 import { TRIGGER_NODE_NAME, triggerWorkflow } from '../e2e/helpers/triggerWorkflows';
-import { badInputCase, faultCase } from './support/tally';
+import { badInputCase, faultCase } from './support/reliabilityTally';
 
 const SECRET = 'rel-7d1c0b5e9a3f42c8b6e0d4a2f9c1e7b3';
 const FORGED = { id: 'yunkeRelTrigger0001', webhookId: '5b1d9e40-7777-4a77-8a77-000000000007' };
