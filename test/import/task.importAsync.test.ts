@@ -1,6 +1,7 @@
 import { buildWorkbook } from '../../sandbox/excel';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
-import { createParameters, expectSigned, importIntoParameters, onlyTask, people, seedTask, until } from '../helpers/imports';
+import { createParameters, importIntoParameters, onlyTask, people, seedTask, until } from '../helpers/imports';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));

@@ -1,5 +1,6 @@
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
-import { createParameters, expectSigned, importIntoParameters, onlyTask, people, rowCountOf, seedTask, sentRows } from '../helpers/imports';
+import { createParameters, importIntoParameters, onlyTask, people, rowCountOf, seedTask, sentRows } from '../helpers/imports';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));

@@ -3,8 +3,9 @@
  * answers 30006 to it gets the batch once more as a JSON string, and the string for the rest of the run.
  */
 import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
-import { createParameters, expectSigned, onlyTask, people, sentRows } from '../helpers/imports';
+import { createParameters, onlyTask, people, sentRows } from '../helpers/imports';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));

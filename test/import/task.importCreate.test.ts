@@ -1,5 +1,6 @@
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
-import { createParameters, expectSigned, importTargets, onlyTask, people, sentRows } from '../helpers/imports';
+import { createParameters, importTargets, onlyTask, people, sentRows } from '../helpers/imports';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));

@@ -1,7 +1,7 @@
 import { generateRecords } from '../../sandbox/bulkRecords';
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 import { locator, seedTask, waitFor } from '../helpers/tasks';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -11,11 +11,6 @@ beforeEach(() => {
 	bed.sandbox.speed.callMs = 20;
 	bed.coldCredential();
 });
-
-function signedCorrectly(params: Record<string, unknown>): boolean {
-	const { url, ...rest } = params;
-	return url === urlSignature(rest);
-}
 
 async function dialled(phones: string[]) {
 	const task = seedTask(bed.sandbox, { status: 0, phones, source: '录音测试' });
@@ -44,7 +39,7 @@ describe('Call Record → Get Many', () => {
 			[2, 5000],
 		]);
 		expect(pages.slice(3).every((entry) => entry.params.pageIndex === 0)).toBe(true);
-		expect([refused, ...pages].every((entry) => signedCorrectly(entry.params))).toBe(true);
+		expectSigned(refused, ...pages);
 	});
 
 	it('sends every filter the way crmList documents it', async () => {
@@ -98,7 +93,7 @@ describe('Call Record → Get Many', () => {
 			talktimes_min: 10,
 			talktimes_max: 600,
 		});
-		expect(signedCorrectly(request.params)).toBe(true);
+		expectSigned(request);
 	});
 
 	it('stops at the limit and lets extra vendor filters through', async () => {
@@ -146,7 +141,7 @@ describe('Call Record → Get Transcript', () => {
 		const [request] = bed.sandbox.requestsTo('/api/cdrshow');
 		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'accounts_sn', 'connected_at', 'url']);
 		expect(request.params).toMatchObject({ accounts_sn: record.sn, connected_at: record.connected_at });
-		expect(signedCorrectly(request.params)).toBe(true);
+		expectSigned(request);
 	});
 
 	it('explains that an unanswered call has no transcript, without asking Yunke', async () => {
@@ -177,7 +172,7 @@ describe('Call Record → Download Recording', () => {
 		const [request] = bed.sandbox.requestsTo('/api/cdrDownload');
 		expect(request.method).toBe('GET');
 		expect(request.paramOrder).toEqual(['url', 'user_sn', 'api_key', 'recordpath', 'recordfile']);
-		expect(signedCorrectly(request.params)).toBe(true);
+		expectSigned(request);
 	});
 
 	it('downloads a customer reply segment from the transcript into the chosen field', async () => {

@@ -1,5 +1,5 @@
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -28,8 +28,7 @@ describe('Callback → Set in a real n8n engine', () => {
 		expect(result.outputs[0][0].pairedItem).toEqual({ item: 0 });
 		const [call] = bed.sandbox.requestsTo('/api/setCallback');
 		expect(call.paramOrder).toEqual(['user_sn', 'api_key', 'open_callback', 'callback_url', 'task_callback_url', 'url']);
-		const { url, ...signed } = call.params;
-		expect(url).toBe(urlSignature(signed));
+		expectSigned(call);
 		expect(bed.sandbox.data.callback).toEqual({
 			open_callback: 1,
 			callback_url: 'https://n8n.example.com/webhook/a/yunke?token=t1',

@@ -1,7 +1,7 @@
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 import { buildWorkbook } from '../../sandbox/excel';
 import type { InputItem } from '../harness/engine';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -13,11 +13,6 @@ beforeEach(() => {
 
 const PRIVATE_JSON = '/api/addCustomerJson';
 const PUBLIC_JSON = '/api/addPublicCustomerJson';
-
-function expectSigned(entry: { params: Record<string, unknown> }) {
-	const { url, ...rest } = entry.params;
-	expect(url).toBe(urlSignature(rest));
-}
 
 const owner = () => bed.sandbox.data.subAccounts[0].user_sn;
 

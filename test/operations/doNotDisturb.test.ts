@@ -1,6 +1,6 @@
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 import { buildWorkbook, readWorkbook } from '../../sandbox/excel';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -12,11 +12,6 @@ beforeEach(() => {
 
 const ADD = '/api/importsExcelapi';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function expectSigned(entry: { params: Record<string, unknown> }) {
-	const { url, ...rest } = entry.params;
-	expect(url).toBe(urlSignature(rest));
-}
 
 async function addNumber(phone: string, extra: Record<string, unknown> = {}) {
 	return await bed.run({ resource: 'doNotDisturb', operation: 'add', source: 'number', phone, days: 15, ...extra });

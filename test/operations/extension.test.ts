@@ -1,7 +1,7 @@
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 import { ROOT_ORGANIZATION_ID } from '../../sandbox/seed';
 import { DEMO_LOGIN, passwordCredential, RawClient } from '../helpers/sandbox';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -27,11 +27,6 @@ function createParams(overrides: Record<string, unknown> = {}) {
 		additionalFields: { inboundNumber: '0755-1234 5678' },
 		...overrides,
 	};
-}
-
-function signed(entry: { params: Record<string, unknown> }) {
-	const { url, ...rest } = entry.params;
-	return { url, expected: urlSignature(rest) };
 }
 
 const CREATE = '/api/aiUserSaveapi';
@@ -66,8 +61,7 @@ describe('Extension → Create', () => {
 			ext: '8003',
 			callin_phone: '075512345678',
 		});
-		const { url, expected } = signed(request);
-		expect(url).toBe(expected);
+		expectSigned(request);
 
 		const [item] = result.outputs[0];
 		expect(item.pairedItem).toEqual({ item: 0 });
@@ -233,7 +227,7 @@ describe('Extension → Get Many', () => {
 		expect(result.outputs[0].every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 		const [list] = bed.sandbox.requestsTo('/api/aiUserDatasapi');
 		expect(list.paramOrder).toEqual(['user_sn', 'api_key', 'pageIndex', 'pageSize', 'url']);
-		expect(signed(list).url).toBe(signed(list).expected);
+		expectSigned(list);
 	});
 
 	it('applies the username filter and the limit, and returns raw records without passwords', async () => {
@@ -269,7 +263,7 @@ describe('Extension → Update', () => {
 		expect(result.status).toBe('success');
 		const [request] = bed.sandbox.requestsTo(UPDATE);
 		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'user_name', 'contact', 'password', 're_password', 'organization_id', 'role_id', 'max_call_count', 'ext', 'callin_phone', 'url']);
-		expect(signed(request).url).toBe(signed(request).expected);
+		expectSigned(request);
 		const [item] = result.outputs[0];
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(item.json).toEqual({ user_name: 'agent02', max_call_count: 6, role_id: 61, ext: '8012', callin_phone: '13800138000', user_sn: bed.sandbox.data.subAccounts[1].user_sn });
@@ -325,7 +319,7 @@ describe('Extension → Delete', () => {
 		const [request] = bed.sandbox.requestsTo(DELETE);
 		expect(request.params).toMatchObject({ pkey: 'user_name', entityInstanceId: ['agent01'] });
 		expect(request.answer).toEqual({ rst: '200', msg: '', success_num: 1, not_allowed: 0, fail_num: 0 });
-		expect(signed(request).url).toBe(signed(request).expected);
+		expectSigned(request);
 		expect(bed.sandbox.data.subAccounts.map((account) => account.user_name)).toEqual(['agent02']);
 	});
 

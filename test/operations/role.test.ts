@@ -1,5 +1,5 @@
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -8,11 +8,6 @@ beforeEach(() => {
 	bed.sandbox.reset();
 	bed.coldCredential();
 });
-
-function expectSigned(entry: { params: Record<string, unknown> }) {
-	const { url, ...rest } = entry.params;
-	expect(url).toBe(urlSignature(rest));
-}
 
 describe('Role', () => {
 	it('Get Many lists roles with the name filter as the documented data object', async () => {

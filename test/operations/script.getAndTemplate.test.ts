@@ -1,8 +1,8 @@
 import * as XLSX from 'xlsx';
 
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 import { locator } from '../helpers/tasks';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -11,11 +11,6 @@ beforeEach(() => {
 	bed.sandbox.reset();
 	bed.coldCredential();
 });
-
-function signedCorrectly(params: Record<string, unknown>): boolean {
-	const { url, ...rest } = params;
-	return url === urlSignature(rest);
-}
 
 const scriptSn = (index: number) => bed.sandbox.data.scripts[index].sn;
 
@@ -28,7 +23,7 @@ describe('Script → Get', () => {
 		expect(result.outputs[0][0].pairedItem).toEqual({ item: 0 });
 		const [request] = bed.sandbox.requestsTo('/api/templatedata');
 		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'project_sn', 'url']);
-		expect(signedCorrectly(request.params)).toBe(true);
+		expectSigned(request);
 	});
 
 	it('sends an unknown script to the error output', async () => {
@@ -57,7 +52,7 @@ describe('Script → Get Import Template', () => {
 		expect(request.method).toBe('GET');
 		expect(request.paramOrder).toEqual(['url', 'user_sn', 'api_key', 'project_sn', 'type']);
 		expect(request.params.type).toBe('json');
-		expect(signedCorrectly(request.params)).toBe(true);
+		expectSigned(request);
 	});
 
 	it('downloads the Excel template as a binary file', async () => {

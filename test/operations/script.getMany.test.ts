@@ -1,5 +1,5 @@
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -21,8 +21,7 @@ describe('Script → Get Many in a real n8n engine', () => {
 		expect(login.path).toBe('/api/login');
 		expect(list.path).toBe('/api/templatelist');
 		expect(list.paramOrder).toEqual(['user_sn', 'api_key', 'pageIndex', 'pageSize', 'url']);
-		const { url, ...signed } = list.params;
-		expect(url).toBe(urlSignature(signed));
+		expectSigned(list);
 		expect(list.params.api_key).toBe(bed.storedSession().apiKey);
 		expect(bed.sandbox.auth.logins).toBe(1);
 	});

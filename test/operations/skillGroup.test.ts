@@ -1,5 +1,5 @@
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -9,11 +9,6 @@ beforeEach(() => {
 	bed.coldCredential();
 	bed.sandbox.data.skillGroups.push({ ...bed.sandbox.data.skillGroups[0], id: 2, skillgroup_sn: 'SKILLGROUPsupport', skillgroup_name: 'support', skillgroup_caption: '客服组' });
 });
-
-function expectSigned(entry: { params: Record<string, unknown> }) {
-	const { url, ...rest } = entry.params;
-	expect(url).toBe(urlSignature(rest));
-}
 
 const sales = () => bed.sandbox.data.skillGroups[0].skillgroup_sn;
 

@@ -1,6 +1,6 @@
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 import { locator, seedTask, waitFor } from '../helpers/tasks';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -10,11 +10,6 @@ beforeEach(() => {
 	bed.sandbox.speed.callMs = 20;
 	bed.coldCredential();
 });
-
-function signedCorrectly(params: Record<string, unknown>): boolean {
-	const { url, ...rest } = params;
-	return url === urlSignature(rest);
-}
 
 const pairs = (items: Array<{ pairedItem?: unknown }>) => items.map((item) => item.pairedItem);
 
@@ -32,7 +27,7 @@ describe('Task → Start / Resume, Pause, Terminate, Delete', () => {
 		const [request] = bed.sandbox.requestsTo('/api/operateTask');
 		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'pkeys', 'project_type', 'oper', 'url']);
 		expect(request.params).toMatchObject({ pkeys: String(task.dial_task_main_id), project_type: 2, oper: 'keepOn' });
-		expect(signedCorrectly(request.params)).toBe(true);
+		expectSigned(request);
 		await waitFor(() => task.status === 1, 'the task to be dialled through');
 		expect(bed.sandbox.data.records.map((record) => record.phone).sort()).toEqual(['13800000010', '13800000026']);
 	});
@@ -146,7 +141,7 @@ describe('Task → Redial Failed', () => {
 			'url',
 		]);
 		expect(request.params).toMatchObject({ recall_manual: 1, fail_recall_of_reason: '无人应答,关机', total_fail_recall_times: 2, fail_recall_interval: 5, task_name: '' });
-		expect(signedCorrectly(request.params)).toBe(true);
+		expectSigned(request);
 		await waitFor(() => task.status === 1 && task.rows.every((row) => row.state === 'dialled'), 'the redials');
 		const attempts = Object.fromEntries(task.rows.map((row) => [row.phone, row.attempts]));
 		expect(attempts).toEqual({ '13800000010': 1, '13800000026': 2, '13800000037': 2, '13800000048': 1, '13800000059': 1 });
@@ -204,7 +199,7 @@ describe('Task → Cancel Calls', () => {
 		]);
 		const [request] = bed.sandbox.requestsTo('/api/cancelCall');
 		expect(request.params).toMatchObject({ sn: [first.sn, second.sn, 'dial_task_detail|missing'], detail_type: [1, 1, 1] });
-		expect(signedCorrectly(request.params)).toBe(true);
+		expectSigned(request);
 		expect(task.rows.map((row) => row.state)).toEqual(['cancelled', 'cancelled', 'waiting']);
 	});
 
@@ -222,7 +217,7 @@ describe('Task → Cancel Calls', () => {
 		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'dial_task_main_sn', 'callee', 'apikey', 'url']);
 		expect(request.params.callee).toBe('13800000010,13800000032,13900000000');
 		expect(request.params.apikey).toBe(request.params.api_key);
-		expect(signedCorrectly(request.params)).toBe(true);
+		expectSigned(request);
 		expect(task.rows.map((row) => row.state)).toEqual(['cancelled', 'waiting', 'cancelled']);
 	});
 

@@ -1,7 +1,7 @@
 import { formatChinaTime } from '../../nodes/Yunke/shared/chinaTime';
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 import { locator, seedTask, waitFor } from '../helpers/tasks';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { expectSigned } from '../helpers/signature';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));
@@ -11,11 +11,6 @@ beforeEach(() => {
 	bed.sandbox.speed.callMs = 20;
 	bed.coldCredential();
 });
-
-function signedCorrectly(params: Record<string, unknown>): boolean {
-	const { url, ...rest } = params;
-	return url === urlSignature(rest);
-}
 
 describe('Task → Get Many', () => {
 	function seedThree() {
@@ -54,7 +49,7 @@ describe('Task → Get Many', () => {
 		expect((request.answer as { code: number }).code).toBe(20002);
 		expect(windows[0].params.end_create_at).toBe(request.params.end_create_at);
 		expect(windows[windows.length - 1].params.start_create_at).toBe('2018-01-01 00:00:00');
-		expect([request, ...windows].every((entry) => signedCorrectly(entry.params))).toBe(true);
+		expectSigned(request, ...windows);
 	});
 
 	it('filters by creation range (ISO dates become China time), status and sub-account', async () => {
@@ -114,7 +109,7 @@ describe('Task → Get Details, Stop Detail Rows, Get Stopped Details', () => {
 		expect(bed.sandbox.log.map((entry) => entry.path)).toEqual(['/api/login', '/api/index', '/api/index', '/api/getDetailsList']);
 		const [request] = bed.sandbox.requestsTo('/api/getDetailsList');
 		expect(request.params).toMatchObject({ dial_task_main_id: String(task.dial_task_main_id), pageIndex: 0, pageSize: 5000 });
-		expect(signedCorrectly(request.params)).toBe(true);
+		expectSigned(request);
 		const rows = jsonOf(result.outputs[0]);
 		expect(rows).toHaveLength(2);
 		expect(rows[0]).toMatchObject({ sn: task.rows[0].sn, detail_type: 1, phone: '13800000010', call_status: '已呼叫', call_count: 1, hangup_reason: '已接通', status: 'A' });
@@ -135,7 +130,7 @@ describe('Task → Get Details, Stop Detail Rows, Get Stopped Details', () => {
 		]);
 		const [request] = bed.sandbox.requestsTo('/api/taskDetailStop');
 		expect(request.params).toMatchObject({ dial_task_main_sn: task.dial_task_main_sn, sn: `${task.rows[0].sn},${task.rows[2].sn}` });
-		expect(signedCorrectly(request.params)).toBe(true);
+		expectSigned(request);
 		expect(task.rows.map((row) => row.state)).toEqual(['stopped', 'waiting', 'stopped']);
 
 		const list = await bed.run({ resource: 'task', operation: 'getStoppedDetails', task: locator(String(task.dial_task_main_id), 'id'), returnAll: true, filters: { phone: '13800000032' } });
