@@ -1,12 +1,6 @@
-import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const deleteGroup = { resource: 'skillGroup', operation: 'delete', skillGroup: { __rl: true, mode: 'id', value: 'SKILLGROUPsupport' } };
 

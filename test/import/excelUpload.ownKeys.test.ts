@@ -3,11 +3,9 @@
  * a key every object inherits is no Excel file, and the user is told so before anything is sent.
  */
 import { createParameters } from '../helpers/imports';
-import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
+const bed = useBed();
 
 it.each(['list.constructor', 'list.toString'])('refuses a file named %s with a clear error, sending nothing', async (fileName) => {
 	const result = await bed.run(createParameters(bed.sandbox, { dataSource: 'excel' }), [

@@ -1,16 +1,9 @@
 import { createParameters, people } from '../helpers/imports';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
-let bed: YunkeTestBed;
 // a 2 s request timeout: a creation answered 500 is looked for in the task list for 2 s
-beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 2 })));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-	bed.sandbox.shapes.isZidongDefault = 'off';
-});
-afterAll(() => (bed.sandbox.shapes.isZidongDefault = 'on'));
+const bed = useBed({ credential: { timeoutSeconds: 2 }, sandbox: { shapes: { isZidongDefault: 'off' } } });
 
 const creations = (path: string) => bed.sandbox.requestsTo(path).length;
 

@@ -1,16 +1,10 @@
 import { LIMITS } from '../../nodes/Yunke/shared/contract';
-import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import { createParameters, importIntoParameters } from '../helpers/imports';
 import { seedTask } from '../helpers/tasks';
 
-let bed: YunkeTestBed;
 // a 2 s request timeout: a creation answered 500 is looked for in the task list for 2 s
-beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 2 })));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed({ credential: { timeoutSeconds: 2 } });
 
 const people = [{ 姓名: '张三', 电话: '13800138000' }];
 

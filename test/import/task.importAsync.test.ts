@@ -1,16 +1,10 @@
 import { buildWorkbook } from '../../sandbox/excel';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import { createParameters, importIntoParameters, onlyTask, people, seedTask, until } from '../helpers/imports';
 import { expectSigned } from '../helpers/signature';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.sandbox.speed.asyncImportMs = 300;
-	bed.coldCredential();
-});
+const bed = useBed({ sandbox: { speed: { asyncImportMs: 300 } } });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

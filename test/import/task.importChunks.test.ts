@@ -1,14 +1,9 @@
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import { createParameters, importIntoParameters, onlyTask, people, rowCountOf, seedTask, sentRows } from '../helpers/imports';
 import { expectSigned } from '../helpers/signature';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const imports = () => bed.sandbox.requestsTo('/api/addJson');
 

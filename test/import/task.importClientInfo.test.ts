@@ -4,17 +4,11 @@
  */
 import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 import { createParameters, onlyTask, people, sentRows } from '../helpers/imports';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import { expectSigned } from '../helpers/signature';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
-afterEach(() => (bed.sandbox.shapes.clientInfoJson = 'object'));
+const bed = useBed();
 
 const imports = () => bed.sandbox.requestsTo(ENDPOINTS.taskCreateJson);
 const answerCode = (entry: { answer: unknown }) => (entry.answer as { code: number }).code;

@@ -1,17 +1,10 @@
 import { createParameters, importIntoParameters, onlyTask, people } from '../helpers/imports';
 import { seedTask } from '../helpers/tasks';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-	// slow calls: a task that starts dialling is still dialling when the node looks
-	bed.sandbox.speed.callMs = 5000;
-});
-afterEach(() => (bed.sandbox.shapes.isZidongDefault = 'on'));
+// slow calls: a task that starts dialling is still dialling when the node looks
+const bed = useBed({ sandbox: { speed: { callMs: 5000 } } });
 
 const pauses = () => bed.sandbox.requestsTo('/api/operateTask').filter((entry) => entry.params.oper === 'stop');
 

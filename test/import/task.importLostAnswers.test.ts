@@ -7,7 +7,8 @@ import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 import { isDialling } from '../../sandbox/dialer';
 import { createParameters, importIntoParameters, people, seedTask } from '../helpers/imports';
 import { waitFor } from '../helpers/tasks';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
+import { jsonOf } from '../helpers/yunke';
 
 const TIMEOUT_S = 1;
 /** the node keeps looking for the effect of a lost write for the timeout plus the same again, at least 2 s */
@@ -15,17 +16,7 @@ const NODE_WAIT_MS = TIMEOUT_S * 1000 + 2000;
 const LATE = { type: 'delay' as const, ms: TIMEOUT_S * 1000 + 500 };
 const NAME = '回访九月';
 
-let bed: YunkeTestBed;
-beforeAll(async () => {
-	bed = await yunkeTestBed({ timeoutSeconds: TIMEOUT_S });
-	bed.sandbox.speed.callMs = 20;
-});
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.sandbox.speed.newTaskListDelayMs = 0;
-	bed.coldCredential();
-});
+const bed = useBed({ credential: { timeoutSeconds: TIMEOUT_S }, sandbox: { speed: { callMs: 20 } } });
 
 const imports = () => bed.sandbox.requestsTo(ENDPOINTS.taskCreateJson);
 const tasksNamed = (name: string) => bed.sandbox.data.tasks.filter((task) => task.source === name && !task.deleted);

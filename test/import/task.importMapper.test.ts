@@ -3,15 +3,10 @@ import { Workflow, type INode, type INodeParameters, type IWorkflowBase, type IW
 
 import { YunkeV1 } from '../../nodes/Yunke/v1/YunkeV1.node';
 import { importTargets } from '../helpers/imports';
-import { CREDENTIAL_REF, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
+import { CREDENTIAL_REF } from '../helpers/yunke';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 /** n8n's own editor context for the Columns mapper of Task → Create. */
 function mapperContext(parameters: INodeParameters): LoadOptionsContext {

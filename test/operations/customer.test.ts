@@ -1,15 +1,10 @@
 import { buildWorkbook } from '../../sandbox/excel';
 import type { InputItem } from '../harness/engine';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import { expectSigned } from '../helpers/signature';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const PRIVATE_JSON = '/api/addCustomerJson';
 const PUBLIC_JSON = '/api/addPublicCustomerJson';

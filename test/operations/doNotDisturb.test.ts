@@ -1,14 +1,9 @@
 import { buildWorkbook, readWorkbook } from '../../sandbox/excel';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import { expectSigned } from '../helpers/signature';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const ADD = '/api/importsExcelapi';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

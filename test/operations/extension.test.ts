@@ -1,15 +1,10 @@
 import { ROOT_ORGANIZATION_ID } from '../../sandbox/seed';
 import { DEMO_LOGIN, passwordCredential, RawClient } from '../helpers/sandbox';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import { expectSigned } from '../helpers/signature';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const SECRET = 'S3cret-Pa55';
 

@@ -4,15 +4,10 @@ import { Workflow, type INode, type IWorkflowBase, type IWorkflowExecuteAddition
 import { formatChinaTime } from '../../nodes/Yunke/shared/chinaTime';
 import { YunkeV1 } from '../../nodes/Yunke/v1/YunkeV1.node';
 import { seedTask } from '../helpers/tasks';
-import { CREDENTIAL_REF, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
+import { CREDENTIAL_REF } from '../helpers/yunke';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 /** n8n's own dropdown context (the one the editor uses) for our node, with the harness's credentials. */
 function loadOptionsContext(): LoadOptionsContext {

@@ -1,12 +1,7 @@
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const businessCalls = () => bed.sandbox.log.filter((entry) => entry.path !== '/api/login');
 

@@ -3,15 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { YunkeV1 } from '../../nodes/Yunke/v1/YunkeV1.node';
 import { YunkeTrigger } from '../../nodes/YunkeTrigger/YunkeTrigger.node';
 import { locator } from '../helpers/tasks';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 /** Every resource locator of a node, filters inside collections included. */
 function pickers(properties: INodeProperties[]): INodeProperties[] {

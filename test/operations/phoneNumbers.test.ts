@@ -1,19 +1,14 @@
 import { generateRecords } from '../../sandbox/bulkRecords';
 import { createParameters, importIntoParameters, seedTask, sentRows } from '../helpers/imports';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
 /**
  * The strict tenant (reading phoneMatch: exact) stores and compares numbers as sent: the node must send
  * every number in the one bare form, or one person written two ways is called twice and a blocked
  * number slips past its do-not-disturb entry.
  */
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const task = (sn: string) => ({ __rl: true, mode: 'id', value: sn });
 

@@ -1,13 +1,8 @@
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import { expectSigned } from '../helpers/signature';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 describe('Role', () => {
 	it('Get Many lists roles with the name filter as the documented data object', async () => {

@@ -1,16 +1,11 @@
 import * as XLSX from 'xlsx';
 
 import { locator } from '../helpers/tasks';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import { expectSigned } from '../helpers/signature';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const scriptSn = (index: number) => bed.sandbox.data.scripts[index].sn;
 

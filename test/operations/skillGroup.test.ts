@@ -1,12 +1,9 @@
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import { expectSigned } from '../helpers/signature';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
+const bed = useBed();
 beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
 	bed.sandbox.data.skillGroups.push({ ...bed.sandbox.data.skillGroups[0], id: 2, skillgroup_sn: 'SKILLGROUPsupport', skillgroup_name: 'support', skillgroup_caption: '客服组' });
 });
 

@@ -2,15 +2,10 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { ROOT_ORGANIZATION_ID } from '../../sandbox/seed';
 import { DEMO_LOGIN, passwordCredential, RawClient } from '../helpers/sandbox';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const CREATE = '/api/aiUserSaveapi';
 const UPDATE = '/api/aiUserUpdateapi';
@@ -58,7 +53,6 @@ describe('Sub-Account → Update sends the complete required form (2.1.4)', () =
 		updateFields,
 	});
 	const KEEP_PASSWORD = { password: 'agent-Pa55', confirmPassword: 'agent-Pa55' };
-	afterEach(() => (bed.sandbox.shapes.subAccountRowRole = 'absent'));
 
 	it('on a tenant whose list rows show the role: merges the change over the current record, the role taken from the row', async () => {
 		bed.sandbox.shapes.subAccountRowRole = 'present';

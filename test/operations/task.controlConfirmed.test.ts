@@ -1,17 +1,10 @@
 import type { SandboxShapes } from '../../sandbox/readings';
 import type { Task } from '../../sandbox/state';
 import { locator, seedTask } from '../helpers/tasks';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.sandbox.speed.callMs = 20;
-	bed.coldCredential();
-});
-afterEach(() => Object.assign(bed.sandbox.shapes, { taskPkeys: 'idOnly' }));
+const bed = useBed({ sandbox: { speed: { callMs: 20 } } });
 
 /** A task still dialling for the whole test: 600 numbers, 3 at a time, 20 ms each. */
 const manyPhones = () => Array.from({ length: 600 }, (_, i) => `1390000${String(i).padStart(4, '0')}`);

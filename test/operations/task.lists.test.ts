@@ -1,16 +1,10 @@
 import { formatChinaTime } from '../../nodes/Yunke/shared/chinaTime';
 import { locator, seedTask, waitFor } from '../helpers/tasks';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import { expectSigned } from '../helpers/signature';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.sandbox.speed.callMs = 20;
-	bed.coldCredential();
-});
+const bed = useBed({ sandbox: { speed: { callMs: 20 } } });
 
 describe('Task → Get Many', () => {
 	function seedThree() {

@@ -1,13 +1,7 @@
 import type { CallRecord } from '../../sandbox/state';
-import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 /** Issue 10 §3: vendor fields named like n8n's item keys are data, never an item structure or a binary reference. */
 describe('Router: records with fields named json, binary or pairedItem', () => {

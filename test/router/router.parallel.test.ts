@@ -8,23 +8,15 @@ import type { INodeParameters } from 'n8n-workflow';
 import { DEFAULT_REQUESTS_IN_PARALLEL as DEFAULT } from '../../nodes/Yunke/v1/actions/parallelism';
 import { mostAtOnce } from '../helpers/requestLog';
 import { locator, seedTask } from '../helpers/tasks';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
 const ADD = '/api/importsExcelapi';
 const DELETE = '/api/BlackListDelete';
 // long enough that a loaded machine still sends the first requests of a run before any is answered
 const ANSWER_DELAY_MS = 300;
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.sandbox.speed.answerDelayMs = ANSWER_DELAY_MS;
-	bed.sandbox.speed.callMs = 20;
-	bed.coldCredential();
-});
-afterEach(() => (bed.sandbox.speed.answerDelayMs = 0));
+const bed = useBed({ sandbox: { speed: { answerDelayMs: ANSWER_DELAY_MS, callMs: 20 } } });
 
 const phones = (count: number, from = 0) => Array.from({ length: count }, (_, index) => `1390000${String(from + index).padStart(4, '0')}`);
 const pairs = (items: Array<{ pairedItem?: unknown }> | undefined) => (items ?? []).map((item) => item.pairedItem);

@@ -2,7 +2,8 @@ import { formatChinaTime } from '../../nodes/Yunke/shared/chinaTime';
 import { generateRecords } from '../../sandbox/bulkRecords';
 import { importIntoParameters, people } from '../helpers/imports';
 import { locator, seedTask } from '../helpers/tasks';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 import type { NodeRunResult } from '../harness/engine';
 
 /**
@@ -10,13 +11,7 @@ import type { NodeRunResult } from '../harness/engine';
  * range wider than 90 days (reading maxDateRangeDays: 90). Get Many without dates must still mean
  * every row the other filters match.
  */
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const endOfToday = () => `${formatChinaTime(new Date()).slice(0, 10)} 23:59:59`;
 /** 90-day windows from 2018-01-01 00:00:00 to the end of today, China time */

@@ -1,14 +1,9 @@
 import type { DndEntry } from '../../sandbox/state';
 import { createParameters, people, seedTask } from '../helpers/imports';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const DND_LIST = '/api/BlackListListsDataapi';
 

@@ -4,16 +4,10 @@
  */
 import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 import { createParameters, people } from '../helpers/imports';
-import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
 const TIMEOUT_S = 1;
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: TIMEOUT_S })));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed({ credential: { timeoutSeconds: TIMEOUT_S } });
 
 it.each([
 	['does not answer in time', { type: 'delay' as const, ms: TIMEOUT_S * 1000 + 500 }],

@@ -9,13 +9,12 @@ import type { INodeParameters } from 'n8n-workflow';
 import { YunkeApi } from '../../credentials/YunkeApi.credentials';
 import type { Yunke as YunkeNode } from '../../nodes/Yunke/Yunke.node';
 import { TestEngine } from '../harness/engine';
-import { CREDENTIAL_REF, jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
+import { CREDENTIAL_REF, jsonOf } from '../helpers/yunke';
 
 const LIST_SCRIPTS: INodeParameters = { resource: 'script', operation: 'getMany', returnAll: true };
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
+const bed = useBed();
 
 /** Another n8n process: a fresh copy of every module of the node, the same credential row. */
 function otherProcess(): TestEngine {
@@ -29,8 +28,6 @@ function otherProcess(): TestEngine {
 const run = async (engine: TestEngine) => await engine.runNode({ type: 'n8n-nodes-yunke.yunke', typeVersion: 1, parameters: LIST_SCRIPTS, credentials: CREDENTIAL_REF }, [{}]);
 
 it('the worker that pauses longer uses the key the other stored during its pause', async () => {
-	bed.sandbox.reset();
-	bed.coldCredential();
 	const other = otherProcess();
 	// the worker that draws first pauses for almost the whole pause, the other not at all
 	const draws = [0.99, 0];

@@ -5,21 +5,18 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
+import { jsonOf } from '../helpers/yunke';
 
 const LIST_SCRIPTS = { resource: 'script', operation: 'getMany', returnAll: true };
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
+const bed = useBed();
 
 async function until(condition: () => boolean): Promise<void> {
 	while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 it('an execution whose credential read outlasted another execution\'s login uses that login\'s key', async () => {
-	bed.sandbox.reset();
-	bed.coldCredential();
 	const helper = bed.engine.credentialsHelper;
 	const read = helper.getDecrypted.bind(helper);
 	let coldReads = 0;

@@ -3,18 +3,13 @@
  * cold, or its key killed, at the same moment, one of them logs in and the others take the key it
  * stored: one login per process instead of one per execution (each of which would kill the last).
  */
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
 const LIST_SCRIPTS = { resource: 'script', operation: 'getMany', returnAll: true };
 const EXECUTIONS = 5;
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 async function runAtOnce(): Promise<void> {
 	const results = await Promise.all(Array.from({ length: EXECUTIONS }, async () => await bed.run(LIST_SCRIPTS, [{ n: 1 }, { n: 2 }])));

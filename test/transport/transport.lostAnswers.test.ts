@@ -1,15 +1,9 @@
 /** Writes after a fault: reconciled only when the answer may be lost (transport `answerMayBeLost`), never on a guess. */
 import { ENDPOINTS, TASK_STATUS } from '../../nodes/Yunke/shared/contract';
 import { seedTask } from '../helpers/tasks';
-import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed()));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed();
 
 const pause = (sn: string) => ({ resource: 'task', operation: 'pause', task: { __rl: true, mode: 'id', value: sn } });
 const operateCalls = () => bed.sandbox.requestsTo(ENDPOINTS.taskOperate);

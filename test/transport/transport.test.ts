@@ -1,17 +1,12 @@
 import { VENDOR_ERRORS } from '../../nodes/Yunke/shared/errorCatalogue';
 import { DEMO_LOGIN, RawClient, passwordCredential } from '../helpers/sandbox';
-import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
+import { jsonOf, yunkeTestBed } from '../helpers/yunke';
+import { useBed } from '../helpers/bed';
 
 const LIST_SCRIPTS = { resource: 'script', operation: 'getMany', returnAll: true };
 const FIVE_ITEMS = [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }, { n: 5 }];
 
-let bed: YunkeTestBed;
-beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 2 })));
-afterAll(async () => await bed.close());
-beforeEach(() => {
-	bed.sandbox.reset();
-	bed.coldCredential();
-});
+const bed = useBed({ credential: { timeoutSeconds: 2 } });
 
 const listCalls = () => bed.sandbox.requestsTo('/api/templatelist');
 
