@@ -6,6 +6,7 @@ import type { VendorError } from '../shared/errorCatalogue';
 import type { MultipartBody } from '../shared/multipart';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
 import { RequestSession } from './keyRenewal';
+import { retryPauseMs } from './retryPause';
 import {
 	answerMayBeLost,
 	classifyThrown,
@@ -64,7 +65,6 @@ export async function sendOnceMore(): Promise<undefined> {
 type Parsed<T> = { ok: T } | { vendor: VendorFailure } | { fault: TransportFault };
 
 const TRANSIENT_RETRIES = 3;
-const BACKOFF_BASE_MS = 300;
 
 /** POST JSON or GET query to Yunke; returns the success envelope or throws an English NodeApiError. */
 export async function yunkeApiRequest(this: YunkeContext, request: YunkeRequest): Promise<IDataObject> {
@@ -101,7 +101,7 @@ async function sendWithSession<T>(
 			const credentialFailure = findCredentialError(error);
 			const loginFault = credentialFailure && loginTransportFault(credentialFailure);
 			if (loginFault && request.idempotent && isTransient(loginFault) && transientRetries < TRANSIENT_RETRIES) {
-				await sleep(BACKOFF_BASE_MS * 2 ** transientRetries++);
+				await sleep(retryPauseMs(timeoutMs, transientRetries++));
 				continue;
 			}
 			if (credentialFailure) throw credentialError(node, credentialFailure, request.itemIndex);
@@ -110,7 +110,7 @@ async function sendWithSession<T>(
 		if ('ok' in parsed) return parsed.ok;
 		if ('fault' in parsed) {
 			if (request.idempotent && isTransient(parsed.fault) && transientRetries < TRANSIENT_RETRIES) {
-				await sleep(BACKOFF_BASE_MS * 2 ** transientRetries++);
+				await sleep(retryPauseMs(timeoutMs, transientRetries++));
 				continue;
 			}
 			const reconcile = request.reconcile ?? (RESEND_SAFE_ENDPOINTS.includes(request.endpoint) ? sendOnceMore : undefined);
