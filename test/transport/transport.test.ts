@@ -171,10 +171,15 @@ describe('transport faults', () => {
 	});
 
 	it('times out with the credential timeout and says so', async () => {
-		await bed.run(LIST_SCRIPTS);
-		bed.sandbox.injectFault({ path: '/api/templatelist', count: 4, action: { type: 'hang', ms: 3500 } });
-		const result = await bed.run(LIST_SCRIPTS, [{}], { onError: 'continueErrorOutput' });
-		expect(result.outputs[1][0].json.error).toBe('The Yunke server did not answer in time');
+		const quick = await yunkeTestBed({ timeoutSeconds: 1 });
+		try {
+			await quick.run(LIST_SCRIPTS);
+			quick.sandbox.injectFault({ path: '/api/templatelist', count: 4, action: { type: 'hang', ms: 3500 } });
+			const result = await quick.run(LIST_SCRIPTS, [{}], { onError: 'continueErrorOutput' });
+			expect(result.outputs[1][0].json.error).toBe('The Yunke server did not answer in time');
+		} finally {
+			await quick.close();
+		}
 	}, 40000);
 
 	it('a refused connection names the Base URL as the thing to check', async () => {
