@@ -15,6 +15,9 @@ function excelItem(rows: unknown[][], fileName = 'list.xlsx', mimeType = XLSX) {
 describe('Task → Create in the background', () => {
 	it('imports with addJsonOfAsync, waits for 5.7.4 and outputs the counts and rejected rows', async () => {
 		const items = [...people(3), { 姓名: 'short', phone: '2345678' }];
+		// the node's first look follows the last chunk's answer at once: 1 s of import work outlasts that
+		// look even on a loaded machine, so the node is seen to wait (300 ms did not, under load)
+		bed.sandbox.speed.asyncImportMs = 1000;
 		const result = await bed.run(createParameters(bed.sandbox, { options: { importMode: 'async', chunkSize: 2 } }), items);
 		expect(result.status).toBe('success');
 		const requests = bed.sandbox.requestsTo('/api/addJsonOfAsync');
