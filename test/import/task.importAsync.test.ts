@@ -65,7 +65,7 @@ describe('Task → Create in the background', () => {
 		const result = await bed.run(createParameters(bed.sandbox, { options: { importMode: 'async', startDialling: true } }), people(2));
 		expect(bed.sandbox.requestsTo('/api/addJsonOfAsync')[0].params.is_zidong).toBe('on');
 		expect(result.outputs[0][0].json).toMatchObject({ diallingStarted: true, finished: true });
-		await until(() => onlyTask(bed.sandbox).rows.every((row) => row.state === 'dialled'));
+		await until(() => onlyTask(bed.sandbox).rows.every((row) => row.state === 'dialled'), 20_000);
 	});
 });
 

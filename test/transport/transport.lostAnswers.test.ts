@@ -3,7 +3,8 @@ import { ENDPOINTS, TASK_STATUS } from '../../nodes/Yunke/shared/contract';
 import { seedTask } from '../helpers/tasks';
 import { useBed } from '../helpers/bed';
 
-const bed = useBed();
+// slow calls: a task seeded as dialling is still dialling when the write reaches it, however loaded the machine
+const bed = useBed({ sandbox: { speed: { callMs: 5000 } } });
 
 const pause = (sn: string) => ({ resource: 'task', operation: 'pause', task: { __rl: true, mode: 'id', value: sn } });
 const operateCalls = () => bed.sandbox.requestsTo(ENDPOINTS.taskOperate);
