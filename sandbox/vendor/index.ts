@@ -1,7 +1,7 @@
 /**
  * The sandbox's own reading of the vendor pages, one file per topic, written from the pages and the
  * vendor's error table, never from the node: where the two readings disagree, a test fails
- * (test/unit/vendorConformance.test.ts, docs/vendor-conformance.md).
+ * (test/conformance/vendorConformance.test.ts, docs/vendor-conformance.md).
  */
 export * from './paths';
 export * from './codes';

@@ -10,7 +10,7 @@ import { lookupKeys } from '../../nodes/YunkeTrigger/dedupeKey';
 import { pushConfig, pushesOf, sampleCallRecord, type Pushes } from '../../sandbox/pushes';
 import type { Sandbox } from '../../sandbox/server';
 import { passwordCredential, startSandbox } from '../helpers/sandbox';
-import { processedDataRows, recordProcessed } from './helpers/processedData';
+import { processedDataRows, recordProcessed } from './helpers/sqliteProcessedData';
 import { TRIGGER_NODE_NAME, triggerNodeId, triggerWorkflow } from './helpers/triggerWorkflows';
 
 const CREDENTIAL = { id: 'yunkeTrigCred000001', name: 'Yunke sandbox' };

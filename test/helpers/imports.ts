@@ -3,7 +3,6 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/server';
 import type { Task } from '../../sandbox/state';
 import { newTask, newTaskRow } from '../../sandbox/taskModel';
-import { urlSignature } from '../../nodes/Yunke/shared/signature';
 
 /** Seeded script 房产回访 (columns 姓名, *电话, 地址, 公司名称, 备注) and sub-account agent01. */
 export function importTargets(sandbox: Sandbox): { scriptSn: string; subAccountSn: string; emptyScriptSn: string } {
@@ -54,11 +53,6 @@ export function sentRows(entry: { params: Record<string, unknown> }): Array<Reco
 /** Rows of one sync import request, from the sandbox's answer (the log keeps only the head of huge payloads). */
 export function rowCountOf(entry: { answer: unknown }): number {
 	return Number((entry.answer as { data?: { import_mark?: { totalCount?: number } } }).data?.import_mark?.totalCount);
-}
-
-export function expectSigned(entry: { params: Record<string, unknown> }): void {
-	const { url, ...rest } = entry.params;
-	expect(url).toBe(urlSignature(rest));
 }
 
 export function onlyTask(sandbox: Sandbox): Task {

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 
 import { YunkeApi } from '../../credentials/YunkeApi.credentials';
 import { Yunke } from '../../nodes/Yunke/Yunke.node';
-import type { Sandbox } from '../../sandbox/server';
+import type { Sandbox, SandboxOptions } from '../../sandbox/server';
 import { TestEngine, type InputItem, type NodeRunResult } from '../harness/engine';
 import { passwordCredential, startSandbox } from './sandbox';
 
@@ -24,8 +24,11 @@ export interface RunOptions {
 }
 
 /** Sandbox + real n8n engine + our node and credential, ready for one test file. */
-export async function yunkeTestBed(credentialOverrides: ICredentialDataDecryptedObject = {}): Promise<YunkeTestBed> {
-	const sandbox = await startSandbox();
+export async function yunkeTestBed(
+	credentialOverrides: ICredentialDataDecryptedObject = {},
+	sandboxOptions: SandboxOptions = {},
+): Promise<YunkeTestBed> {
+	const sandbox = await startSandbox(sandboxOptions);
 	const credential = () => ({
 		id: CREDENTIAL_REF.yunkeApi.id,
 		name: CREDENTIAL_REF.yunkeApi.name,

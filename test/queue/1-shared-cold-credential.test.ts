@@ -3,9 +3,9 @@
  * and are spread over both workers; they share one cold credential. Each worker's executions share one
  * login (transport/loginFlight.ts), the workers take each other's stored key: at most workers + 1 logins.
  */
-import { LOGIN_TARGET, record } from './support/tally';
+import { LOGIN_TARGET, record } from './support/queueTally';
 import { cluster, control, executionStatuses, lastExecutionId, postJson, sandboxLogins, storedApiKey, waitUntil, workerOfExecutions } from './support/cluster';
-import { CREDENTIALS, WORKFLOWS } from './support/workflows';
+import { CREDENTIALS, WORKFLOWS } from './support/queueWorkflows';
 
 const EXECUTIONS = 20;
 

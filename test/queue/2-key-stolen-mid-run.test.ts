@@ -3,9 +3,9 @@
  * executions are in flight on both workers. Every execution succeeds; the re-logins stay within one per
  * worker process plus one.
  */
-import { LOGIN_TARGET, record } from './support/tally';
+import { LOGIN_TARGET, record } from './support/queueTally';
 import { cluster, control, executionStatuses, lastExecutionId, postJson, sandboxLogins, storedApiKey, waitUntil } from './support/cluster';
-import { CREDENTIALS, WORKFLOWS } from './support/workflows';
+import { CREDENTIALS, WORKFLOWS } from './support/queueWorkflows';
 
 const EXECUTIONS = 10;
 

@@ -14,10 +14,10 @@ import { PUSH_ACK } from '../../nodes/Yunke/shared/contract';
 import { sampleCallRecord } from '../../sandbox/pushes';
 import { Sandbox } from '../../sandbox/server';
 import type { CallRecord } from '../../sandbox/state';
-import { RATIO_TARGET, record } from './support/tally';
+import { RATIO_TARGET, record } from './support/queueTally';
 import { cluster, lastExecutionId, sql, waitUntil } from './support/cluster';
 import { emittedSns, postPush } from './support/pushes';
-import { TRIGGER_SECRET, WORKFLOWS } from './support/workflows';
+import { TRIGGER_SECRET, WORKFLOWS } from './support/queueWorkflows';
 
 const PUSHES = Number(process.env.QUEUE_PUSHES ?? 2000);
 const REPEAT_EVERY = 10;

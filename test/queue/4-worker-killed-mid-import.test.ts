@@ -8,8 +8,8 @@
 import * as fs from 'node:fs';
 
 import { cluster, control, executionStatuses, lastExecutionId, postJson, waitUntil, workerOfExecutions } from './support/cluster';
-import { record } from './support/tally';
-import { WORKFLOWS } from './support/workflows';
+import { record } from './support/queueTally';
+import { WORKFLOWS } from './support/queueWorkflows';
 
 interface SandboxState {
 	scripts: Array<{ sn: string }>;

@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 
 import { ENDPOINTS, LIMITS } from '../../nodes/Yunke/shared/contract';
 import { cluster, control, executionStatuses, lastExecutionId, postJson, sandboxLogins, waitUntil } from './support/cluster';
-import { record } from './support/tally';
-import { WORKFLOWS } from './support/workflows';
+import { record } from './support/queueTally';
+import { WORKFLOWS } from './support/queueWorkflows';
 
 const ROWS = Number(process.env.QUEUE_IMPORT_ROWS ?? 300_000);
 

@@ -15,8 +15,8 @@ import { Sandbox } from '../../sandbox/server';
 import type { CallRecord } from '../../sandbox/state';
 import { cluster, lastExecutionId, sql, waitUntil } from './support/cluster';
 import { emittedSns, postPush, snsByExecution } from './support/pushes';
-import { record } from './support/tally';
-import { TRIGGER_SECRET, WORKFLOWS } from './support/workflows';
+import { record } from './support/queueTally';
+import { TRIGGER_SECRET, WORKFLOWS } from './support/queueWorkflows';
 
 const RECORDS = 60;
 const PUSH_EVERY_MS = 250;

@@ -10,8 +10,8 @@ import { sampleCallRecord } from '../../sandbox/pushes';
 import { Sandbox } from '../../sandbox/server';
 import { cluster, lastExecutionId, sql, waitUntil } from './support/cluster';
 import { emittedSns, postPush } from './support/pushes';
-import { record } from './support/tally';
-import { TRIGGER_SECRET, WORKFLOWS } from './support/workflows';
+import { record } from './support/queueTally';
+import { TRIGGER_SECRET, WORKFLOWS } from './support/queueWorkflows';
 
 const RECORDS = 30;
 const RETRY_EVERY_MS = 2000;

@@ -18,8 +18,8 @@ import { QueueCluster } from '../../scripts/queue/cluster';
 import { startPostgres, stopPostgres, type PostgresEndpoint } from '../../scripts/queue/postgres';
 import { redisEnv, startRedis, superviseRedis, type RedisEndpoint } from '../../scripts/queue/redis';
 import { Sandbox } from '../../sandbox/server';
-import { tallyLine, type Tally } from './support/tally';
-import { ACTIVE_WORKFLOW_IDS, clusterWorkflows, credentialsFor, WORKFLOWS } from './support/workflows';
+import { tallyLine, type Tally } from './support/queueTally';
+import { ACTIVE_WORKFLOW_IDS, clusterWorkflows, credentialsFor, WORKFLOWS } from './support/queueWorkflows';
 
 const RESULTS = path.resolve(process.env.QUEUE_RESULTS_DIR ?? path.join(REPO_ROOT, '.queue-results'));
 const WEBHOOKS = Number(process.env.QUEUE_WEBHOOK_PROCESSORS ?? 2);

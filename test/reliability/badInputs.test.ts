@@ -9,8 +9,8 @@ import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 import { newTask } from '../../sandbox/taskModel';
 import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
 import { BAD_INPUTS } from './support/badInputCases';
-import { pairedTo } from './support/bed';
-import { badInputCase } from './support/tally';
+import { pairedTo } from './support/faultKinds';
+import { badInputCase } from './support/reliabilityTally';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));

@@ -1,7 +1,7 @@
 /**
  * Every class of operation under every fault: the run ends in success (reads, and writes that can look
  * up whether a lost call was applied) or in a clear English error with its pairedItem — never with a
- * duplicate side effect. Counted as faults / survived (support/tally.ts).
+ * duplicate side effect. Counted as faults / survived (support/reliabilityTally.ts).
  */
 import type { InputItem, NodeRunResult } from '../harness/engine';
 import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
@@ -14,9 +14,9 @@ import {
 	pairedTo,
 	successItems,
 	type FaultKind,
-} from './support/bed';
+} from './support/faultKinds';
 import { SCENARIOS, TWO_ITEMS, type Scenario } from './support/scenarios';
-import { faultCase } from './support/tally';
+import { faultCase } from './support/reliabilityTally';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed({ timeoutSeconds: 2 })));

@@ -3,15 +3,15 @@
  * server applied it: every row ends in the task exactly once, or in an error item paired with its
  * input item. A creation whose answer is lost and that never shows in the task list is not sent again:
  * every item says the task may have been created. Counted as faults / survived, rows_lost /
- * rows_duplicated and tasks_duplicated (support/tally.ts).
+ * rows_duplicated and tasks_duplicated (support/reliabilityTally.ts).
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 import { createParameters, people } from '../helpers/imports';
 import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
-import { AMBIGUOUS_KINDS, armFault, CLEAR_FAULT_MESSAGE, MAY_HAVE_BEEN_APPLIED, pairedTo, rowsAgainstTasks, type FaultKind } from './support/bed';
-import { count, faultCase } from './support/tally';
+import { AMBIGUOUS_KINDS, armFault, CLEAR_FAULT_MESSAGE, MAY_HAVE_BEEN_APPLIED, pairedTo, rowsAgainstTasks, type FaultKind } from './support/faultKinds';
+import { count, faultCase } from './support/reliabilityTally';
 
 const ROWS = 1000;
 const CHUNK = 100;

@@ -3,7 +3,7 @@
  * client timeout, or cut off), while a new task shows in the task list only after a delay shorter or
  * longer than the node looks for it: no task is created twice, no number is dialled twice, and every row
  * is in the task once or reported with its item. Counted as faults / survived, rows_lost /
- * rows_duplicated, tasks_duplicated and calls_duplicated (support/tally.ts).
+ * rows_duplicated, tasks_duplicated and calls_duplicated (support/reliabilityTally.ts).
  */
 
 import { ENDPOINTS, TASK_STATUS } from '../../nodes/Yunke/shared/contract';
@@ -12,8 +12,8 @@ import type { FaultAction } from '../../sandbox/faults';
 import { createParameters, importIntoParameters, people } from '../helpers/imports';
 import { seedTask, waitFor } from '../helpers/tasks';
 import { yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
-import { MAY_HAVE_BEEN_APPLIED, pairedTo, rowsAgainstTasks } from './support/bed';
-import { count, faultCase } from './support/tally';
+import { MAY_HAVE_BEEN_APPLIED, pairedTo, rowsAgainstTasks } from './support/faultKinds';
+import { count, faultCase } from './support/reliabilityTally';
 
 const TIMEOUT_S = 1;
 /** how long the node looks for the effect of a lost write: the timeout plus the same again, at least 2 s */

@@ -11,7 +11,7 @@ import { Yunke } from '../../nodes/Yunke/Yunke.node';
 import { TestEngine, type NodeRunResult } from '../harness/engine';
 import { RawClient, passwordCredential } from '../helpers/sandbox';
 import { CREDENTIAL_REF, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
-import { faultCase } from './support/tally';
+import { faultCase } from './support/reliabilityTally';
 
 const LIST_SCRIPTS: INodeParameters = { resource: 'script', operation: 'getMany', returnAll: true };
 const ITEMS = Array.from({ length: 25 }, (_unused, n) => ({ n }));

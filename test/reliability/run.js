@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run test:reliability`: runs the suites of test/reliability with their own Jest config, then adds
- * up what the tests observed (support/tally.ts) into one line. Exits non-zero unless every fault was
+ * up what the tests observed (support/reliabilityTally.ts) into one line. Exits non-zero unless every fault was
  * survived, every bad input caught, no row lost or duplicated, no task created twice, no number dialled
  * twice, no person added twice to a task under another spelling of the number, no secret leaked, no task control
  * reported done that did not happen, and Jest passed.

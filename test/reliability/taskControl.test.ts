@@ -2,14 +2,14 @@
  * Task control against both readings of 5.2 `pkeys` and against a tenant that answers success without
  * doing anything: every control the node reports as a success must show in the sandbox's state, and
  * every "dialling off" import must leave the task not dialling. A success whose effect did not happen
- * is counted as silent_no_ops (support/tally.ts), which must stay 0.
+ * is counted as silent_no_ops (support/reliabilityTally.ts), which must stay 0.
  */
 import type { SandboxShapes } from '../../sandbox/readings';
 import type { Task } from '../../sandbox/state';
 import { createParameters, people } from '../helpers/imports';
 import { seedTask } from '../helpers/tasks';
 import { jsonOf, yunkeTestBed, type YunkeTestBed } from '../helpers/yunke';
-import { count } from './support/tally';
+import { count } from './support/reliabilityTally';
 
 let bed: YunkeTestBed;
 beforeAll(async () => (bed = await yunkeTestBed()));

@@ -7,7 +7,7 @@ import { RawClient, passwordCredential, startSandbox } from '../helpers/sandbox'
 
 let sandbox: Sandbox;
 let client: RawClient;
-// these cases send `client_info_json` as the JSON string the docs show (the nested form: test/engine/task.importClientInfo)
+// these cases send `client_info_json` as the JSON string the docs show (the nested form: test/import/task.importClientInfo.test.ts)
 beforeAll(async () => (sandbox = await startSandbox({ shapes: { clientInfoJson: 'string' } })));
 afterAll(async () => await sandbox.stop());
 beforeEach(async () => {

@@ -6,6 +6,7 @@ import type { VendorError } from '../shared/errorCatalogue';
 import type { MultipartBody } from '../shared/multipart';
 import { CREDENTIAL_TYPE, type YunkeContext } from './context';
 import { RequestSession } from './requestSession';
+import { retryPauseMs } from './retryPause';
 import {
 	answerMayBeLost,
 	classifyThrown,
@@ -74,7 +75,6 @@ type Parsed<T> = { ok: T } | { vendor: VendorFailure } | { fault: TransportFault
 type Reconcile<T> = (lost: LostAnswer) => Promise<Reconciled<T>>;
 
 const TRANSIENT_RETRIES = 3;
-const BACKOFF_BASE_MS = 300;
 
 /** POST JSON or GET query to Yunke; returns the success envelope or throws an English NodeApiError. */
 export async function yunkeApiRequest(this: YunkeContext, request: YunkeRequest): Promise<IDataObject> {
@@ -134,7 +134,7 @@ async function sendWithSession<T>(
 			const credentialFailure = findCredentialError(error);
 			const loginFault = credentialFailure && loginTransportFault(credentialFailure);
 			if (loginFault && request.idempotent && isTransient(loginFault) && transientRetries < TRANSIENT_RETRIES) {
-				await sleep(BACKOFF_BASE_MS * 2 ** transientRetries++);
+				await sleep(retryPauseMs(timeoutMs, transientRetries++));
 				continue;
 			}
 			if (credentialFailure) throw credentialError(node, credentialFailure, request.itemIndex);
@@ -144,7 +144,7 @@ async function sendWithSession<T>(
 		if ('fault' in parsed) {
 			const { fault } = parsed;
 			if (request.idempotent && isTransient(fault) && transientRetries < TRANSIENT_RETRIES) {
-				await sleep(BACKOFF_BASE_MS * 2 ** transientRetries++);
+				await sleep(retryPauseMs(timeoutMs, transientRetries++));
 				continue;
 			}
 			const stop = () => transportError(node, fault, request.endpoint, request.itemIndex);

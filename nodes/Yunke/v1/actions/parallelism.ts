@@ -5,7 +5,7 @@ import type { YunkeResource } from './node.type';
 
 /**
  * Which per-item operations may send several items' requests at once (docs/parallel-requests.md).
- * Every per-item operation is in exactly one of the two lists (test/unit/parallelism.test.ts).
+ * Every per-item operation is in exactly one of the two lists (test/router/parallelism.test.ts).
  */
 export const PARALLEL_OPERATIONS: Partial<Record<YunkeResource, readonly string[]>> = {
 	// reads: they change nothing
