@@ -25,6 +25,8 @@ const BREAK_JITTER_MS = 3_000;
 const BREAK_SETTLE_MS = 500;
 const LEASE_NUMBERS = 128;
 const RELEASE_ATTEMPTS = 3;
+/** How often a renewing holder looks whether its lease is due for renewal. */
+const RENEW_CHECK_MS = 200;
 const ENTRIES = { mode: 'entries' } as const;
 const THIS_PROCESS = randomUUID();
 /**
@@ -126,20 +128,22 @@ async function breakLease(ctx: LeaseHolder, guard: LeaseGuard): Promise<Lease | 
 
 /** Adds an item to the row every third of LEASE_BREAK_MS until stopped; the returned function stops it. */
 function renewWhileHeld(ctx: LeaseHolder, guard: LeaseGuard, lease: Lease): () => Promise<void> {
-	let renewal: Promise<void> = Promise.resolve();
-	const timer = setInterval(() => {
-		renewal = renewal.then(async () => {
+	let held = true;
+	const renewing = (async () => {
+		while (held) {
+			await sleep(RENEW_CHECK_MS);
+			if (!held || Date.now() - lease.freshAt < LEASE_BREAK_MS / 3) continue;
 			try {
 				await ctx.helpers.checkProcessedAndRecord([`${guard.item} renewed ${lease.number++} ${randomUUID()}`], 'node', ENTRIES);
 				lease.freshAt = Date.now();
 			} catch (error) {
 				ctx.logger.warn(`${guard.owner}: could not renew the ${guard.purpose} lease (${(error as Error).message})`);
 			}
-		});
-	}, LEASE_BREAK_MS / 3);
+		}
+	})();
 	return async () => {
-		clearInterval(timer);
-		await renewal;
+		held = false;
+		await renewing;
 	};
 }
 

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { taskLocator } from '../../../methods/locators';
 import { importOptions, rowSourceFields, taskNameField, taskOwnerLocator, templateScriptLocator } from './import/descriptions';
+import { importIntoTaskByName, taskByNameField, taskByNameOption } from './importIntoTaskByName';
 import { runImport } from './import/runImport';
 import { readImportSettings } from './import/settings';
 
@@ -15,11 +16,13 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Existing Task', value: 'existing', description: 'Add the rows to a task; numbers it already has are skipped' },
 			{ name: 'New Task', value: 'new', description: 'Create a task from the rows' },
+			taskByNameOption,
 		],
 		default: 'existing',
 	},
 	{ ...taskLocator, displayOptions: { show: { into: ['existing'] } } },
 	{ ...taskNameField, displayOptions: { show: { into: ['new'] } } },
+	taskByNameField,
 	templateScriptLocator,
 	taskOwnerLocator,
 	...rowSourceFields,
@@ -32,5 +35,7 @@ export const kind = 'batch';
 
 /** Rows of all input items (or Excel files) into a new or an existing task, in chunks of at most 30,000. */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	return await runImport(this, items, readImportSettings(this, 'fromParameter'));
+	const settings = readImportSettings(this, 'fromParameter');
+	if (settings.target.kind === 'byName') return await importIntoTaskByName(this, items, settings, settings.target.taskName);
+	return await runImport(this, items, settings);
 }
