@@ -14,7 +14,7 @@ export const taskByNameOption: INodePropertyOptions = {
 
 export const taskByNameField: INodeProperties = {
 	...taskNameField,
-	placeholder: "e.g. Leads{{ $today.format('yyyyMMdd') }}",
+	placeholder: "e.g. Leads{{ $today.toFormat('yyyyMMdd') }}",
 	description: 'Name of the task to add to, or to create when no task has it (an expression with the date gives one task a day): Chinese or English letters, digits and parentheses only',
 	displayOptions: { show: { into: ['byName'] } },
 };
