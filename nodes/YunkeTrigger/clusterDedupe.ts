@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { RECEIVED_BY, THIS_PROCESS, triggerIdOf } from './dedupe';
 import { lookupKeys } from './dedupeKey';
-import { underLease } from './lease';
+import { underLease, type LeaseGuard } from '../Yunke/shared/crossProcessLease';
 import { identityOf, type PushEvent } from './payload';
 
 /**
@@ -12,7 +12,7 @@ import { identityOf, type PushEvent } from './payload';
  * process that received the push (a single n8n) skips it.
  *
  * n8n's check-and-record reads the row, then writes it back: two processes checking at once would
- * both see a record as new, so the check runs under a lease (lease.ts). Each key is recorded with the
+ * both see a record as new, so the check runs under a lease (shared/crossProcessLease.ts). Each key is recorded with the
  * execution that claimed it (`<key>@<execution id>`): when n8n runs that execution again (a stalled
  * job taken over by another worker), it emits its pushes again instead of calling them duplicates.
  *
@@ -76,13 +76,17 @@ async function checkedInBatch(ctx: IExecuteFunctions, request: Omit<Waiting, 'ct
 	return outcome.fresh;
 }
 
+function duplicateCheckGuard(ctx: IExecuteFunctions): LeaseGuard {
+	return { owner: `Yunke Trigger "${ctx.getNode().name}"`, purpose: 'duplicate-check', item: 'yunke-trigger-lease' };
+}
+
 /** Checks the waiting executions batch by batch; those that arrive meanwhile form the next batch. */
 async function drain(trigger: string): Promise<void> {
 	const waiting = waitingByTrigger.get(trigger)!;
 	while (waiting.length > 0) {
 		const batch = waiting.splice(0);
 		try {
-			const fresh = await underLease(batch[0].ctx, async () => await checkAndRecord(batch[0].ctx, batch));
+			const fresh = await underLease(batch[0].ctx, duplicateCheckGuard(batch[0].ctx), async () => await checkAndRecord(batch[0].ctx, batch));
 			batch.forEach((entry, index) => entry.settle({ fresh: fresh[index] }));
 		} catch (error) {
 			for (const entry of batch) entry.settle({ error });

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 
 import { PUSH_ACK } from '../../nodes/Yunke/shared/contract';
-import { LEASE_BREAK_MS } from '../../nodes/YunkeTrigger/lease';
+import { LEASE_BREAK_MS } from '../../nodes/Yunke/shared/crossProcessLease';
 import { sampleCallRecord } from '../../sandbox/pushes';
 import { Sandbox } from '../../sandbox/server';
 import type { CallRecord } from '../../sandbox/state';

@@ -3,7 +3,7 @@
  * webhook processors, two workers with the packed package), runs the scenarios of test/queue with their
  * own Jest config against it, tears everything down on success, failure or Ctrl+C, and prints the tally
  * the tests wrote as its last line:
- *   queue workers=2 executions=<n> failed=<n> logins=<n> pushes=<n> emitted=<n> duplicates_emitted=<n> lost=<n> lease_kills=<n> crashed=<n> redis_outages=<n> answered_then_lost=<n> ours_s=<x> webhook_s=<y> ratio=<ours/webhook>
+ *   queue workers=2 executions=<n> failed=<n> logins=<n> pushes=<n> emitted=<n> duplicates_emitted=<n> lost=<n> lease_kills=<n> crashed=<n> redis_outages=<n> answered_then_lost=<n> lead_tasks_created=<n> lead_rows=<n> lead_duplicates=<n> ours_s=<x> webhook_s=<y> ratio=<ours/webhook>
  * Logs (one file per process, and cluster.log with every line prefixed by its process) stay in
  * QUEUE_RESULTS_DIR (default .queue-results/). REDIS_URL / DB_POSTGRESDB_* use your servers instead.
  */

@@ -1,12 +1,12 @@
 /**
- * The lease of the cross-process duplicate check (nodes/YunkeTrigger/lease.ts) against n8n's
+ * The lease of the cross-process duplicate check (nodes/Yunke/shared/crossProcessLease.ts) against n8n's
  * processed-data table (test/helpers/processedData.ts), with other processes acting between this
  * process's statements and a clock that moves with them.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { emitFirstDeliveries } from '../../nodes/YunkeTrigger/clusterDedupe';
-import { LEASE_BREAK_MS } from '../../nodes/YunkeTrigger/lease';
+import { LEASE_BREAK_MS } from '../../nodes/Yunke/shared/crossProcessLease';
 import { ProcessedDataTable } from '../helpers/processedData';
 
 const WORKFLOW_ID = 'wfLease000000001';

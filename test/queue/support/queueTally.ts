@@ -21,6 +21,10 @@ export interface Tally {
 	redis_outages?: number;
 	/** Records a push of which was answered SUCCESS and that never reached the next node. */
 	answered_then_lost?: number;
+	/** Scenario 8: tasks of the burst's name, the leads in them, and leads in them twice. */
+	lead_tasks_created?: number;
+	lead_rows?: number;
+	lead_duplicates?: number;
 }
 
 export function record(entry: Tally): void {
@@ -51,12 +55,15 @@ export function tallyLine(entries: Tally[], workers: number): { line: string; he
 		crashed: sum('crashed'),
 		redis_outages: sum('redis_outages'),
 		answered_then_lost: sum('answered_then_lost'),
+		lead_tasks_created: sum('lead_tasks_created'),
+		lead_rows: sum('lead_rows'),
+		lead_duplicates: sum('lead_duplicates'),
 		ours_s: ours.toFixed(3),
 		webhook_s: webhook.toFixed(3),
 		ratio: ratio.toFixed(3),
 	};
 	const line = `queue ${Object.entries(figures).map(([key, value]) => `${key}=${value}`).join(' ')}`;
 	const healthy =
-		entries.length > 0 && figures.failed === 0 && figures.duplicates_emitted === 0 && figures.lost === 0 && figures.answered_then_lost === 0 && logins <= LOGIN_TARGET;
+		entries.length > 0 && figures.failed === 0 && figures.duplicates_emitted === 0 && figures.lost === 0 && figures.answered_then_lost === 0 && figures.lead_duplicates === 0 && logins <= LOGIN_TARGET;
 	return { line, healthy };
 }

@@ -21,6 +21,8 @@ export const WORKFLOWS = {
 	plain: { id: 'queuePlainWebhook01', webhookId: 'c3c1a0de-2222-4b22-8b22-00000000c002', path: 'queue-plain' },
 	/** Scenario 6: its trigger holds the duplicate-check lease for a few seconds (run.ts, N8N_YUNKE_TEST_LEASE_HOLD). */
 	lease: { id: 'queueLeaseTrigger01', webhookId: 'c3c1a0de-6666-4b66-8b66-00000000c006' },
+	/** Scenario 8: one lead per call into the task of the name the call gives (Import Data → Task by Name). */
+	leads: { id: 'queueLeadsByName001', path: 'queue-leads-by-name', webhookId: 'c3c1a0de-8888-4b88-8b88-00000000c008' },
 } as const;
 
 export function credentialsFor(sandboxUrl: string) {
@@ -89,6 +91,18 @@ function importWorkflow(workflow: { id: string; path: string; webhookId: string 
 	};
 }
 
+/** Webhook body `{ name, script, subAccount, rows: [{ 姓名, phone }] }` (answered with the import's summary) → Task → Import Data into the task of that name. */
+function leadsWorkflow() {
+	const base = importWorkflow(WORKFLOWS.leads, CREDENTIALS.shared, true);
+	const [, rows, yunke] = base.nodes;
+	return {
+		...base,
+		name: 'Queue: leads into the task by name',
+		nodes: [webhookNode(WORKFLOWS.leads, 'lastNode'), rows, { ...yunke, parameters: { ...yunke.parameters, operation: 'importData', into: 'byName' } }],
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 export const TRIGGER_DEDUPE_WINDOW = 5000;
 
 export function clusterWorkflows() {
@@ -109,8 +123,9 @@ export function clusterWorkflows() {
 			webhookId: WORKFLOWS.lease.webhookId,
 			parameters: { registration: 'manual', secretToken: TRIGGER_SECRET, events: ['callResult'], options: { dedupeWindow: TRIGGER_DEDUPE_WINDOW } },
 		}),
+		leadsWorkflow(),
 	];
 }
 
 /** Every workflow is active (published) before the cluster starts. */
-export const ACTIVE_WORKFLOW_IDS = [WORKFLOWS.list.id, WORKFLOWS.import.id, WORKFLOWS.bench.id, WORKFLOWS.trigger.id, WORKFLOWS.plain.id, WORKFLOWS.lease.id];
+export const ACTIVE_WORKFLOW_IDS = [WORKFLOWS.list.id, WORKFLOWS.import.id, WORKFLOWS.bench.id, WORKFLOWS.trigger.id, WORKFLOWS.plain.id, WORKFLOWS.lease.id, WORKFLOWS.leads.id];

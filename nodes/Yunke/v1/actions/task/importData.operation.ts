@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { taskLocator } from '../../../methods/locators';
+import { importIntoTaskByName, taskByNameField, taskByNameOption } from './importIntoTaskByName';
 import { runImport } from './import/runImport';
 import { importOptions, readImportSettings, rowSourceFields, taskNameField, taskOwnerLocator, templateScriptLocator } from './import/settings';
 
@@ -14,11 +15,13 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Existing Task', value: 'existing', description: 'Add the rows to a task; numbers it already has are skipped' },
 			{ name: 'New Task', value: 'new', description: 'Create a task from the rows' },
+			taskByNameOption,
 		],
 		default: 'existing',
 	},
 	{ ...taskLocator, displayOptions: { show: { into: ['existing'] } } },
 	{ ...taskNameField, displayOptions: { show: { into: ['new'] } } },
+	taskByNameField,
 	templateScriptLocator,
 	taskOwnerLocator,
 	...rowSourceFields,
@@ -31,5 +34,7 @@ export const kind = 'batch';
 
 /** Rows of all input items (or Excel files) into a new or an existing task, in chunks of at most 30,000. */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	return await runImport(this, items, readImportSettings(this, 'fromParameter'));
+	const settings = readImportSettings(this, 'fromParameter');
+	if (settings.target.kind === 'byName') return await importIntoTaskByName(this, items, settings, settings.target.taskName);
+	return await runImport(this, items, settings);
 }

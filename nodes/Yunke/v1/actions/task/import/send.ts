@@ -115,6 +115,7 @@ export async function sendBatches(ctx: IExecuteFunctions, settings: ImportSettin
 		try {
 			const answer = await submitBatch(ctx, batch, run);
 			run.task = result.task = answer.task;
+			settings.onTaskKnown?.(answer.task);
 			result.creationSettled ??= answer.creationSettled;
 			// a creation found in the task list after a lost answer: the new task holds only this batch
 			const data = sync ? (answer.data ?? (await readImportResult(ctx, answer.task.id))) : undefined;

@@ -12,7 +12,7 @@ import { readTaskReference } from '../shared/taskReference';
 // reading them once.
 
 /** The task the rows go into, as the parameters name it (send.ts `resolveTarget` finds it in the task list). */
-export type TaskTarget = { kind: 'new'; taskName: string } | { kind: 'existing'; reference: string };
+export type TaskTarget = { kind: 'new'; taskName: string } | { kind: 'existing'; reference: string } | { kind: 'byName'; taskName: string };
 
 /** Everything the import reads from the node's parameters; read once (item 0), as the run is one task. */
 export interface ImportSettings {
@@ -30,6 +30,8 @@ export interface ImportSettings {
 	startDialling: boolean;
 	checkPendingLimit: boolean;
 	extraFields: IDataObject;
+	/** called with the task once a batch was taken (Into: Task by Name lets its waiters go on) */
+	onTaskKnown?: (task: { id: string; sn: string; name: string }) => void;
 }
 
 interface ImportOptionValues {
@@ -44,13 +46,13 @@ interface ImportOptionValues {
 
 /** Task → Create always makes a new task ('new'); Task → Import Data reads its Into parameter. */
 export function readImportSettings(ctx: IExecuteFunctions, target: 'new' | 'fromParameter'): ImportSettings {
-	const into = target === 'fromParameter' ? (ctx.getNodeParameter('into', 0) as 'new' | 'existing') : target;
+	const into = target === 'fromParameter' ? (ctx.getNodeParameter('into', 0) as TaskTarget['kind']) : target;
 	const options = ctx.getNodeParameter('options', 0, {}) as ImportOptionValues;
 	const dataSource = ctx.getNodeParameter('dataSource', 0, 'items') as 'items' | 'excel';
 	return {
 		projectSn: requireText(ctx, 0, 'Script', locatorValue(ctx, 'script', 0)),
 		aiUserSn: requireText(ctx, 0, 'Sub-Account', locatorValue(ctx, 'subAccount', 0)),
-		target: into === 'existing' ? { kind: 'existing', reference: readTaskReference(ctx, 0).given } : { kind: 'new', taskName: readTaskName(ctx) },
+		target: into === 'existing' ? { kind: 'existing', reference: readTaskReference(ctx, 0).given } : { kind: into, taskName: readTaskName(ctx) },
 		dataSource,
 		mappingMode:
 			dataSource === 'items' && ctx.getNodeParameter('columns.mappingMode', 0, 'autoMapInputData') === 'defineBelow'
