@@ -22,7 +22,7 @@ describe('exported type names', () => {
 	const places = exportedTypeNames();
 
 	it('are unique across nodes/ and credentials/', () => {
-		const shared = [...places].filter(([name, files]) => files.length > 1).map(([name, files]) => `${name}: ${files.join(', ')}`);
+		const shared = [...places].filter(([, files]) => files.length > 1).map(([name, files]) => `${name}: ${files.join(', ')}`);
 		expect(shared).toEqual([]);
 	});
 
