@@ -5,9 +5,6 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 
-/** Shared today and being merged elsewhere; remove an entry once its name is unique. */
-const KNOWN_SHARED = ['ImportTarget'];
-
 function exportedTypeNames(): Map<string, string[]> {
 	const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'nodes', 'credentials'], { cwd: root, encoding: 'utf8' })
 		.split('\n')
@@ -25,12 +22,8 @@ describe('exported type names', () => {
 	const places = exportedTypeNames();
 
 	it('are unique across nodes/ and credentials/', () => {
-		const shared = [...places].filter(([name, files]) => files.length > 1 && !KNOWN_SHARED.includes(name)).map(([name, files]) => `${name}: ${files.join(', ')}`);
+		const shared = [...places].filter(([, files]) => files.length > 1).map(([name, files]) => `${name}: ${files.join(', ')}`);
 		expect(shared).toEqual([]);
-	});
-
-	it('the known shared names are still shared (remove an entry once it is not)', () => {
-		for (const name of KNOWN_SHARED) expect(places.get(name)?.length ?? 0).toBeGreaterThan(1);
 	});
 
 	it('reads types, interfaces and classes', () => {

@@ -14,7 +14,7 @@ it('a chunk is written exactly as encodeImportRows writes the same rows', () => 
 		{ json: { 姓名: '王五', 电话: '13800000003', 备注: '😀' } },
 	];
 	const ctx = { getNode: () => ({ name: 'Yunke' }) } as never;
-	const rows = mapItemsToRows(ctx, items, columns as never, { mappingMode: 'autoMapInputData', ignoreUnknownFields: false, continueOnFail: false });
+	const rows = mapItemsToRows(ctx, items, columns as never, { mappingMode: 'autoMapInputData', ignoreUnknownFields: false });
 	expect(rows.phones).toEqual(['13800000001', '13800000002', '13800000003']);
 	expect(encodeBatchRows(rows, { start: 1, end: 3 }).text()).toBe(
 		encodeImportRows([

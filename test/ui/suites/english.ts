@@ -1,4 +1,4 @@
-/** The editor in English (n8n's default locale): every check of the English editor. */
+/** The editor in n8n's default locale, English: README, credential, node search and panel, error output, trigger and browser health checks. */
 import { credentialChecks } from '../checks/credential';
 import { errorOutputChecks } from '../checks/errorOutput';
 import { healthCheck } from '../checks/health';

@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CREATION_DATES } from '../../shared/contract';
 
@@ -22,6 +22,11 @@ export function paginationFields(maxLimit?: number): INodeProperties[] {
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
+}
+
+/** A field with a fixed list of choices (n8n's `options` type); the choices in display-name order. */
+export function optionsField(field: Omit<INodeProperties, 'type' | 'options'>, options: INodePropertyOptions[]): INodeProperties {
+	return { ...field, type: 'options', options };
 }
 
 export const simplifyField: INodeProperties = {

@@ -50,7 +50,7 @@ export function failedItems(ctx: IExecuteFunctions, error: unknown, itemIndexes:
 }
 
 /** The one reader of Continue On Fail for every operation. */
-function throwUnlessContinuing(ctx: IExecuteFunctions, error: NodeError): void {
+export function throwUnlessContinuing(ctx: IExecuteFunctions, error: NodeError): void {
 	if (!ctx.continueOnFail()) throw error;
 }
 

@@ -4,20 +4,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { ENDPOINTS } from '../../../shared/contract';
 import { invalidInput } from '../../helpers/validation';
 import { yunkeDownload } from '../../../transport';
-import { outputBinaryField } from '../common.descriptions';
+import { optionsField, outputBinaryField } from '../common.descriptions';
 import { ownEntry } from '../../../shared/ownEntry';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Recording',
-		name: 'recording',
-		type: 'options',
-		options: [
-			{ name: 'Customer Reply Segment', value: 'segment', description: 'One reply of the customer (the recording of a transcript turn)' },
-			{ name: 'Whole Call', value: 'whole', description: 'The recording of the whole call (recordpath and recordfile of the call record)' },
-		],
-		default: 'whole',
-	},
+	optionsField({ displayName: 'Recording', name: 'recording', default: 'whole' }, [
+		{ name: 'Customer Reply Segment', value: 'segment', description: 'One reply of the customer (the recording of a transcript turn)' },
+		{ name: 'Whole Call', value: 'whole', description: 'The recording of the whole call (recordpath and recordfile of the call record)' },
+	]),
 	{
 		displayName: 'Record Path',
 		name: 'recordPath',

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { callOutcomeOf } from '../../../shared/callOutcome';
 import { taskLocator } from '../../../methods/locators';
 import { isBlank, invalidInput, requirePhone } from '../../helpers/validation';
-import { asNodeError, errorItem, withItemIndex } from '../itemErrors';
+import { failedItems } from '../itemErrors';
 import { findListedTask, isTask, type KnownTask } from '../task/shared/taskList';
 import { readTaskReference, type TaskReference } from '../task/shared/taskReference';
 import { readTaskCalls, readTaskNumbers, type NumberCalls } from './taskCalls';
@@ -55,9 +55,7 @@ interface Lead {
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const output: INodeExecutionData[] = new Array(items.length);
 	const fail = (error: unknown, itemIndexes: number[]) => {
-		if (!this.continueOnFail()) throw withItemIndex(this, error, itemIndexes[0]);
-		const wrapped = asNodeError(this, error, itemIndexes[0]);
-		for (const itemIndex of itemIndexes) output[itemIndex] = errorItem(wrapped, [itemIndex]);
+		failedItems(this, error, itemIndexes).forEach((item, index) => (output[itemIndexes[index]] = item));
 	};
 	const leads: Lead[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

@@ -7,6 +7,7 @@ import { readExcelUpload } from '../../helpers/excelUpload';
 import { locatorValue } from '../../helpers/fields';
 import { repeatedNumberItem } from '../../helpers/phoneNumber';
 import { yunkeApiRequest } from '../../../transport';
+import { optionsField } from '../common.descriptions';
 import { excelSourceField, inputBinaryField } from '../excel.descriptions';
 import { subAccountLocator } from '../../../methods/locators';
 import { failedItem, pairedWith } from '../itemErrors';
@@ -67,19 +68,20 @@ const properties: INodeProperties[] = [
 		description: 'Whether numbers that are private-pool customers are released to the public pool instead of being skipped',
 		displayOptions: { show: { pool: ['public'] } },
 	},
-	{
-		displayName: 'Origin',
-		name: 'origin',
-		type: 'options',
-		options: [
+	optionsField(
+		{
+			displayName: 'Origin',
+			name: 'origin',
+			default: CUSTOMER_FOLLOW_SET.manualImport,
+			description: 'Where the public-pool customers of the file come from',
+			displayOptions: { show: { pool: ['public'], source: ['excel'] } },
+		},
+		[
 			{ name: 'AI Shortlist', value: CUSTOMER_FOLLOW_SET.aiShortlist },
 			{ name: 'Manual Import', value: CUSTOMER_FOLLOW_SET.manualImport },
 			{ name: 'Opportunity Import', value: CUSTOMER_FOLLOW_SET.opportunityImport },
 		],
-		default: -1, // CUSTOMER_FOLLOW_SET.manualImport
-		description: 'Where the public-pool customers of the file come from',
-		displayOptions: { show: { pool: ['public'], source: ['excel'] } },
-	},
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['import'] } }, properties);

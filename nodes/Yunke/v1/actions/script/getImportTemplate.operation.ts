@@ -4,21 +4,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { ENDPOINTS } from '../../../shared/contract';
 import { yunkeDownload } from '../../../transport';
 import { scriptLocator } from '../../../methods/locators';
+import { optionsField } from '../common.descriptions';
 import { fetchImportTemplate } from './importTemplate';
 import { readScriptSn } from './scriptSn';
 
 const properties: INodeProperties[] = [
 	scriptLocator,
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{ name: 'Column List', value: 'columns', description: 'The template columns and which of them are required' },
-			{ name: 'Excel File', value: 'excel', description: 'The empty import template as an xlsx file' },
-		],
-		default: 'columns',
-	},
+	optionsField({ displayName: 'Output', name: 'output', default: 'columns' }, [
+		{ name: 'Column List', value: 'columns', description: 'The template columns and which of them are required' },
+		{ name: 'Excel File', value: 'excel', description: 'The empty import template as an xlsx file' },
+	]),
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',

@@ -5,48 +5,32 @@ import { ENDPOINTS, SKILL_GROUP_PKEY } from '../../../shared/contract';
 import { extraVendorFields, locatorValue } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
 import { yunkeApiRequest } from '../../../transport';
-import { additionalVendorFields, collection } from '../common.descriptions';
+import { additionalVendorFields, collection, optionsField } from '../common.descriptions';
 import { skillGroupLocator } from '../../../methods/locators';
+
+/** What a transferred call does when no agent takes it (2.3.3 `skillgroup_no_agent`, `skillgroup_all_busy`). */
+const UNANSWERED_CALL_CHOICES = [
+	{ name: 'Hang Up', value: 2 },
+	{ name: 'Play Waiting Tone', value: 3 },
+];
 
 const properties: INodeProperties[] = [
 	skillGroupLocator,
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Name of the skill group' },
-	{
-		displayName: 'When No Agent Answers',
-		name: 'noAgent',
-		type: 'options',
-		options: [
-			{ name: 'Hang Up', value: 2 },
-			{ name: 'Play Waiting Tone', value: 3 },
-			{ name: 'Try the Next Agent', value: 1 },
-		],
-		default: 1,
-		description: 'What happens to a transferred call that the chosen agent does not answer',
-	},
+	optionsField({ displayName: 'When No Agent Answers', name: 'noAgent', default: 1, description: 'What happens to a transferred call that the chosen agent does not answer' }, [
+		...UNANSWERED_CALL_CHOICES,
+		{ name: 'Try the Next Agent', value: 1 },
+	]),
 	collection('updateFields', [
-		{
-			displayName: 'Distribution Strategy',
-			name: 'strategy',
-			type: 'options',
-			options: [
-				{ name: 'Longest Idle Agent (Inbound and Outbound)', value: 1 },
-				{ name: 'Longest Idle Agent (Inbound Only)', value: 0 },
-				{ name: 'Round Robin by Call Count', value: 2 },
-			],
-			default: 0,
-			description: 'How transferred calls are given to the agents of the group',
-		},
-		{
-			displayName: 'When All Agents Are Busy',
-			name: 'allBusy',
-			type: 'options',
-			options: [
-				{ name: 'Hang Up', value: 2 },
-				{ name: 'Play Waiting Tone', value: 3 },
-				{ name: 'Round Robin by Call Count', value: 1 },
-			],
-			default: 1,
-		},
+		optionsField({ displayName: 'Distribution Strategy', name: 'strategy', default: 0, description: 'How transferred calls are given to the agents of the group' }, [
+			{ name: 'Longest Idle Agent (Inbound and Outbound)', value: 1 },
+			{ name: 'Longest Idle Agent (Inbound Only)', value: 0 },
+			{ name: 'Round Robin by Call Count', value: 2 },
+		]),
+		optionsField({ displayName: 'When All Agents Are Busy', name: 'allBusy', default: 1 }, [
+			...UNANSWERED_CALL_CHOICES,
+			{ name: 'Round Robin by Call Count', value: 1 },
+		]),
 	]),
 	additionalVendorFields(),
 ];

@@ -5,22 +5,16 @@ import { API_KEY_ECHO_FIELD, CANCEL_ROW_FIELDS, ENDPOINTS, envelopeMessage } fro
 import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, requireInteger, requirePhone } from '../../helpers/validation';
 import { dataOf, yunkeApiRequest } from '../../../transport';
-import { additionalVendorFields } from '../common.descriptions';
+import { additionalVendorFields, optionsField } from '../common.descriptions';
 import { taskLocator } from '../../../methods/locators';
 import { readTaskReference, resolveTaskSn } from './shared/taskReference';
 
 const properties: INodeProperties[] = [
 	taskLocator,
-	{
-		displayName: 'Cancel By',
-		name: 'cancelBy',
-		type: 'options',
-		options: [
-			{ name: 'Detail Row', value: 'rows', description: 'Rows of the task as Get Details lists them (sn and detail type)' },
-			{ name: 'Phone Number', value: 'numbers', description: 'Every waiting row with one of these numbers (slower on Yunke\'s side)' },
-		],
-		default: 'rows',
-	},
+	optionsField({ displayName: 'Cancel By', name: 'cancelBy', default: 'rows' }, [
+		{ name: 'Detail Row', value: 'rows', description: 'Rows of the task as Get Details lists them (sn and detail type)' },
+		{ name: 'Phone Number', value: 'numbers', description: 'Every waiting row with one of these numbers (slower on Yunke\'s side)' },
+	]),
 	{
 		displayName: 'Rows',
 		name: 'rows',

@@ -5,7 +5,7 @@ import { ENDPOINTS, TASK_STATUS } from '../../../shared/contract';
 import { pick, readFilterLocator, readLimit } from '../../helpers/fields';
 import { requireDateRange } from '../../helpers/validation';
 import { listByCreationDate } from '../../helpers/listByCreationDate';
-import { creationDateFilters, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
+import { creationDateFilters, optionsField, paginationFields, simplifyField, timeRangeFilters } from '../common.descriptions';
 import { subAccountLocator } from '../../../methods/locators';
 import { statusName } from './shared/taskStatus';
 
@@ -13,19 +13,12 @@ const properties: INodeProperties[] = [
 	...paginationFields(),
 	creationDateFilters([
 		...timeRangeFilters('Created', ['createdAfter', 'createdBefore'], 'tasks created'),
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: [
-				{ name: 'Paused', value: TASK_STATUS.paused },
-				{ name: 'Sending', value: TASK_STATUS.sending },
-				{ name: 'Sent (Finished)', value: TASK_STATUS.sent },
-				{ name: 'Terminated', value: TASK_STATUS.terminated },
-			],
-			default: 0,
-			description: 'Only tasks in this state',
-		},
+		optionsField({ displayName: 'Status', name: 'status', default: TASK_STATUS.sending, description: 'Only tasks in this state' }, [
+			{ name: 'Paused', value: TASK_STATUS.paused },
+			{ name: 'Sending', value: TASK_STATUS.sending },
+			{ name: 'Sent (Finished)', value: TASK_STATUS.sent },
+			{ name: 'Terminated', value: TASK_STATUS.terminated },
+		]),
 		{ ...subAccountLocator, required: false, description: 'Only tasks owned by this sub-account' },
 	], 'task'),
 	simplifyField,

@@ -5,7 +5,7 @@ import { ENDPOINTS, envelopeMessage, REDIAL_RESULT_COUNT_FIELD, REDIAL_TARGET, T
 import { extraVendorFields } from '../../helpers/fields';
 import { invalidInput, requireInteger } from '../../helpers/validation';
 import { dataOf, yunkeApiRequest } from '../../../transport';
-import { additionalVendorFields } from '../common.descriptions';
+import { additionalVendorFields, optionsField } from '../common.descriptions';
 import { taskLocator } from '../../../methods/locators';
 import { FAILURE_REASON_OPTIONS } from '../callRecord/hangupReasons';
 import { operateTask } from './control/taskControl';
@@ -16,21 +16,11 @@ const CUSTOM = { newTask: ['newTask'], anyCustom: ['newTask', 'originalTask'] };
 
 const properties: INodeProperties[] = [
 	taskLocator,
-	{
-		displayName: 'Redial',
-		name: 'redialMode',
-		type: 'options',
-		options: [
-			{ name: 'In a New Task', value: 'newTask', description: 'Copy the failed numbers into a new task that starts dialling at once' },
-			{ name: 'In the Original Task', value: 'originalTask', description: 'Queue the failed numbers again in this task' },
-			{
-				name: "Using the Task's Redial Settings",
-				value: 'taskSettings',
-				description: 'Redial the failed numbers with the settings the task was created with',
-			},
-		],
-		default: 'originalTask',
-	},
+	optionsField({ displayName: 'Redial', name: 'redialMode', default: 'originalTask' }, [
+		{ name: 'In a New Task', value: 'newTask', description: 'Copy the failed numbers into a new task that starts dialling at once' },
+		{ name: 'In the Original Task', value: 'originalTask', description: 'Queue the failed numbers again in this task' },
+		{ name: "Using the Task's Redial Settings", value: 'taskSettings', description: 'Redial the failed numbers with the settings the task was created with' },
+	]),
 	{
 		displayName: 'New Task Name',
 		name: 'taskName',

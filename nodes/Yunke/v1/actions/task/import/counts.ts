@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { ENDPOINTS, IMPORT_FAIL_REASON_FIELD, IMPORT_MARK_NAMES, IMPORT_MARK_ROWS_RECEIVED } from '../../../../shared/contract';
 import { ownEntry } from '../../../../shared/ownEntry';
-import { pollUntil, yunkeApiRequest } from '../../../../transport';
+import { dataOf, pollUntil, yunkeApiRequest } from '../../../../transport';
 import type { ImportBatch, MappedRows } from './rows';
 import type { ImportSettings } from './settings';
 
@@ -68,7 +68,7 @@ export async function readImportResult(ctx: IExecuteFunctions, taskId: string, i
 		itemIndex,
 		idempotent: true,
 	});
-	return (envelope.data && typeof envelope.data === 'object' ? envelope.data : {}) as IDataObject;
+	return dataOf(envelope);
 }
 
 /** The task's 5.7.4 counts as they should stand before a request lands; undefined when not known. */

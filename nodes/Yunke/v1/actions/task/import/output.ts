@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { repeatedNumberItem } from '../../../helpers/phoneNumber';
-import { asNodeError, errorItems } from '../../itemErrors';
+import { asNodeError, errorItems, throwUnlessContinuing } from '../../itemErrors';
 import { englishCounts, type ImportMark } from './counts';
 import type { DiallingOutcome } from './dialling';
 import type { ImportBatch, MappedRows } from './rows';
@@ -79,7 +79,7 @@ function failureItems(ctx: IExecuteFunctions, summary: IDataObject, outcome: Imp
 	summary.notImportedItems = itemRanges(uncertain ? laterItems : [...failedItems, ...laterItems]);
 	if (uncertain) summary.mayBeImportedItems = itemRanges(failedItems);
 	summary.failure = `Request ${sent + 1} of ${batches.length} failed: ${stopped.message}`;
-	if (!ctx.continueOnFail()) throw partialFailure(ctx, stopped, summary, failedItems[0]);
+	throwUnlessContinuing(ctx, partialFailure(ctx, stopped, summary, failedItems[0]));
 	if (!uncertain) return errorItems(ctx, [...failedItems, ...laterItems], failure);
 	const notSent = new NodeOperationError(ctx.getNode(), 'Not sent: the import stopped at an earlier request whose answer was lost', {
 		description: `Send these rows with Task → Import Data (Into: Existing Task) into task ${String(summary.taskName)} (ID ${String(summary.taskId)}) once it is clear which rows it holds.`,

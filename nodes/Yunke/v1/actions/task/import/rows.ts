@@ -7,14 +7,15 @@ import { phpJsonString } from '../../../../shared/phpJson';
 import { readExcelUpload } from '../../../helpers/excelUpload';
 import { invalidInput, isBlank } from '../../../helpers/validation';
 import { normalisePhoneNumber, PHONE_NUMBER_HELP, type RepeatedNumber } from '../../../helpers/phoneNumber';
-import { asNodeError } from '../../itemErrors';
+import { failedItem } from '../../itemErrors';
 import { fetchImportTemplate, type TemplateColumn } from '../../script/importTemplate';
 import type { ImportSettings } from './settings';
 
 // Stage 2 of an import (runImport.ts): the input items as template rows (5.11 columns, mapping, checks)
 // or Excel files, cut into one batch per request.
 
-type InvalidItem = { itemIndex: number; error: NodeOperationError };
+/** An item that failed its checks, and its Continue-On-Fail error item. */
+type InvalidItem = { itemIndex: number; errorItem: INodeExecutionData };
 
 /** One import request: a chunk of mapped rows, or one Excel file. */
 export type ImportBatch =
@@ -30,8 +31,7 @@ export interface ImportRows {
 
 /** The rows of every item mapped to template columns (or the Excel files), in request-sized batches. */
 export async function readImportRows(ctx: IExecuteFunctions, items: INodeExecutionData[], settings: ImportSettings): Promise<ImportRows> {
-	const continueOnFail = ctx.continueOnFail();
-	if (settings.dataSource === 'excel') return await excelBatches(ctx, items, settings.binaryPropertyName, continueOnFail);
+	if (settings.dataSource === 'excel') return await excelBatches(ctx, items, settings.binaryPropertyName);
 	const { columns } = await fetchImportTemplate(ctx, settings.projectSn, 0);
 	if (columns.length === 0) {
 		throw new NodeOperationError(ctx.getNode(), 'The script has no import template', {
@@ -39,7 +39,7 @@ export async function readImportRows(ctx: IExecuteFunctions, items: INodeExecuti
 			itemIndex: 0,
 		});
 	}
-	const rows = mapItemsToRows(ctx, items, columns, { ...settings, continueOnFail });
+	const rows = mapItemsToRows(ctx, items, columns, settings);
 	return { rows, batches: rowBatches(rows, settings.chunkSize), invalid: rows.invalid };
 }
 
@@ -54,15 +54,14 @@ function rowBatches(rows: MappedRows, chunkSize: number): ImportBatch[] {
 }
 
 /** One upload per input item with an Excel file; only its presence and type are checked: Yunke reads it (5.7.1). */
-async function excelBatches(ctx: IExecuteFunctions, items: INodeExecutionData[], binaryPropertyName: string, continueOnFail: boolean): Promise<ImportRows> {
+async function excelBatches(ctx: IExecuteFunctions, items: INodeExecutionData[], binaryPropertyName: string): Promise<ImportRows> {
 	const result: ImportRows = { rows: undefined, batches: [], invalid: [] };
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const file = await readExcelUpload(ctx, itemIndex, binaryPropertyName, 'upload', 'import');
 			result.batches.push({ kind: 'excel', itemIndexes: [itemIndex], file });
 		} catch (error) {
-			if (!continueOnFail) throw asNodeError(ctx, error, itemIndex);
-			result.invalid.push({ itemIndex, error: error as NodeOperationError });
+			result.invalid.push({ itemIndex, errorItem: failedItem(ctx, error, [itemIndex]) });
 		}
 	}
 	return result;
@@ -83,7 +82,7 @@ export interface MappedRows {
 	duplicates: RepeatedNumber[];
 }
 
-type MappingOptions = Pick<ImportSettings, 'mappingMode' | 'ignoreUnknownFields'> & { continueOnFail: boolean };
+type MappingOptions = Pick<ImportSettings, 'mappingMode' | 'ignoreUnknownFields'>;
 
 /** A cell value as the platform stores it: text, trimmed; objects as JSON. */
 function cellText(value: unknown): string {
@@ -127,8 +126,7 @@ export function mapItemsToRows(ctx: IExecuteFunctions, items: INodeExecutionData
 			result.phones.push(phoneColumns.map((column) => row.values[column]).join(','));
 			result.itemIndexes.push(itemIndex);
 		} catch (error) {
-			if (!options.continueOnFail) throw asNodeError(ctx, error, itemIndex);
-			result.invalid.push({ itemIndex, error: error as NodeOperationError });
+			result.invalid.push({ itemIndex, errorItem: failedItem(ctx, error, [itemIndex]) });
 		}
 	}
 	return result;

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { statusName } from '../shared/taskStatus';
-import { asNodeError, errorItems } from '../../itemErrors';
+import { failedItems } from '../../itemErrors';
 import { backgroundCounts } from './counts';
 import { keepDiallingOff, startDialling } from './dialling';
 import { importOutputItems } from './output';
@@ -18,10 +18,9 @@ import type { ImportSettings } from './settings';
  * rejected and per item not sent for repeating an earlier item's number (each paired with its item); with Continue On Fail, every item not imported as an error item.
  */
 export async function runImport(ctx: IExecuteFunctions, items: INodeExecutionData[], settings: ImportSettings): Promise<INodeExecutionData[][]> {
-	const continueOnFail = ctx.continueOnFail();
 	// 2. rows: mapped to the template and checked, in one batch per request
 	const rows = await readImportRows(ctx, items, settings);
-	const invalidItems = rows.invalid.flatMap(({ itemIndex, error }) => errorItems(ctx, [itemIndex], error));
+	const invalidItems = rows.invalid.map((entry) => entry.errorItem);
 	const allRowItems = rows.batches.flatMap((batch) => batch.itemIndexes);
 	if (rows.batches.length === 0) {
 		if (invalidItems.length > 0) return [invalidItems];
@@ -35,14 +34,12 @@ export async function runImport(ctx: IExecuteFunctions, items: INodeExecutionDat
 	try {
 		target = await resolveTarget(ctx, settings, rows);
 	} catch (error) {
-		if (!continueOnFail) throw asNodeError(ctx, error, allRowItems[0]);
-		return [[...invalidItems, ...errorItems(ctx, allRowItems, error)]];
+		return [[...invalidItems, ...failedItems(ctx, error, allRowItems)]];
 	}
 	const sent = await sendBatches(ctx, settings, rows, target);
 	const { task, failure } = sent;
 	if (failure !== undefined && (!task || sent.sent === 0)) {
-		if (!continueOnFail) throw asNodeError(ctx, failure, allRowItems[0]);
-		return [[...invalidItems, ...errorItems(ctx, allRowItems, failure)]];
+		return [[...invalidItems, ...failedItems(ctx, failure, allRowItems)]];
 	}
 	const importedTask = task as TaskRef;
 	const sentBatches = rows.batches.slice(0, sent.sent);

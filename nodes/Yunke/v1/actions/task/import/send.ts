@@ -15,7 +15,7 @@ import {
 import { TASK_CREATION_ERRORS } from '../../../../shared/errorCatalogue';
 import { MultipartBody } from '../../../../shared/multipart';
 import { PiecewiseJson, PiecewiseText } from '../../../../shared/phpJson';
-import { yunkeApiWrite, type YunkeWrite } from '../../../../transport';
+import { dataOf, yunkeApiWrite, type YunkeWrite } from '../../../../transport';
 import { createdToday, findByIdOrSn, listAllTasks, pendingCalls, type KnownTask } from '../shared/taskList';
 import { addMarks, countsAfter, countsFrom, readImportMark, readImportResult, rejectedItems, rejectedRowsFrom, type ExpectedCounts, type ImportMark } from './counts';
 import { confirmAppend, findLostCreation, MaybeAppliedError } from './lostAnswers';
@@ -230,7 +230,7 @@ export function encodeBatchRows(rows: MappedRows, batch: { start: number; end: n
 }
 
 function answerOf(envelope: IDataObject, run: RunState): BatchAnswer {
-	const data = (envelope.data && typeof envelope.data === 'object' ? envelope.data : {}) as IDataObject;
+	const data = dataOf(envelope);
 	const id = data.dial_task_main_id ?? run.task?.id;
 	const sn = data.dial_task_main_sn ?? run.task?.sn;
 	return { task: { id: id === undefined || id === null ? '' : String(id), sn: sn === undefined || sn === null ? '' : String(sn), name: run.taskName }, data };

@@ -4,7 +4,7 @@ import { LIMITS, TASK_NAME_PATTERN } from '../../../../shared/contract';
 import { scriptLocator, subAccountLocator } from '../../../../methods/locators';
 import { extraVendorFields, locatorValue } from '../../../helpers/fields';
 import { invalidInput, requireInteger, requireText } from '../../../helpers/validation';
-import { additionalVendorFields, collection } from '../../common.descriptions';
+import { additionalVendorFields, collection, optionsField } from '../../common.descriptions';
 import { excelSourceField, inputBinaryField } from '../../excel.descriptions';
 import { readTaskReference } from '../shared/taskReference';
 
@@ -167,17 +167,10 @@ export function importOptions(): INodeProperties[] {
 				default: false,
 				description: 'Whether to skip item fields that match no template column instead of stopping with an error',
 			},
-			{
-				displayName: 'Import Mode',
-				name: 'importMode',
-				type: 'options',
-				options: [
-					{ name: 'Background', value: 'async', description: 'Yunke accepts the rows at once and imports them in the background' },
-					{ name: 'Synchronous', value: 'sync', description: 'Each request returns after its rows are imported, with the counts' },
-				],
-				default: 'sync',
-				description: 'How Yunke imports rows from input items (Excel files are always imported in the background)',
-			},
+			optionsField({ displayName: 'Import Mode', name: 'importMode', default: 'sync', description: 'How Yunke imports rows from input items (Excel files are always imported in the background)' }, [
+				{ name: 'Background', value: 'async', description: 'Yunke accepts the rows at once and imports them in the background' },
+				{ name: 'Synchronous', value: 'sync', description: 'Each request returns after its rows are imported, with the counts' },
+			]),
 			{
 				displayName: 'Start Dialling When Imported',
 				name: 'startDialling',
