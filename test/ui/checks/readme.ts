@@ -1,6 +1,6 @@
 /**
- * The two README images: example 1 on the canvas, and its Create Task node with the script and the
- * sub-account picked from the tenant. `npm run docs:screenshots` writes them to docs/images/, the
+ * The README images: example 1 on the canvas and its Create Task node with the script and the
+ * sub-account picked from the tenant; examples 4 and 5 on the canvas. `npm run docs:screenshots` writes them to docs/images/, the
  * UI suite to its results folder.
  */
 import * as path from 'node:path';
@@ -12,7 +12,14 @@ import { expectIncludes } from './assert';
 export const README_IMAGES = {
 	canvas: path.join(REPO_ROOT, 'docs', 'images', 'example-crm-webhook.png'),
 	createTask: path.join(REPO_ROOT, 'docs', 'images', 'editor-create-task.png'),
+	leadCanvas: path.join(REPO_ROOT, 'docs', 'images', 'example-lead-to-todays-task.png'),
+	reconcileCanvas: path.join(REPO_ROOT, 'docs', 'images', 'example-reconcile-outcomes.png'),
 };
+
+const MORE_CANVASES = [
+	{ title: 'example 4', id: 'yunkeExLeadToTodaysTask', nodes: ['Lead Webhook', "Add to Today's Task", 'Reply to CRM'], image: README_IMAGES.leadCanvas },
+	{ title: 'example 5', id: 'yunkeExReconcile0005', nodes: ['Every Hour', 'Get Outcomes', 'Decided Outcomes', 'Update CRM Lead'], image: README_IMAGES.reconcileCanvas },
+];
 
 const WORKFLOW_ID = 'yunkeExCrmToDialling';
 
@@ -37,4 +44,14 @@ export async function readmeChecks(ctx: SuiteContext, { toDocs = false } = {}): 
 		await ctx.shot('readme create task panel', toDocs ? README_IMAGES.createTask : undefined);
 		await editor.closeNdv();
 	});
+
+	for (const canvas of MORE_CANVASES) {
+		await ctx.check(`README: ${canvas.title} opens on the canvas with all its nodes`, async () => {
+			await editor.openWorkflow(canvas.id);
+			for (const name of canvas.nodes) await editor.node(name).waitFor();
+			await editor.zoomToFit();
+			await editor.page.mouse.move(5, 450);
+			await ctx.shot(`readme ${canvas.title} canvas`, toDocs ? canvas.image : undefined);
+		});
+	}
 }
