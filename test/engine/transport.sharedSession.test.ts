@@ -49,7 +49,7 @@ function anotherWorkerLogsIn(): void {
 	const body = buildLoginRequest(credential).body as IDataObject;
 	const answer = bed.sandbox.auth.login(bed.sandbox.data, new Params(Object.entries(body)));
 	const stored = bed.engine.credentialStore.get(CREDENTIAL_REF.yunkeApi.id)!;
-	bed.engine.setCredential({ ...stored, data: { ...stored.data, ...parseLoginResponse(answer.json, credential) } });
+	bed.engine.setCredential({ ...stored, data: { ...stored.data, ...parseLoginResponse((answer as { json: unknown }).json, credential) } });
 }
 
 it('a run of 40 items reads the stored credential once per second of the run, not once per request', async () => {
