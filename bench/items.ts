@@ -9,6 +9,9 @@
  *   sequential  the Yunke node with Requests in Parallel 1 (one item after another, as before)
  * Times are the median of BENCH_ROUNDS rounds (sequential: one run). One line per operation:
  *   items op=… n=… latency_ms=… parallel=… ours_s=… raw_s=… http_request_s=… sequential_s=… ratio=<ours/raw>
+ *   ours_cpu_ms=… raw_cpu_ms=… http_request_cpu_ms=… cpu_ratio=<ours/raw>
+ * The *_cpu_ms are this process's CPU time per 1,000 items (median of the rounds): the work the client
+ * does per request, which wall time on a loaded machine hides (the sandbox runs in its own process).
  */
 
 import { performance } from 'node:perf_hooks';
@@ -90,8 +93,14 @@ interface Ways {
 	httpRequestVersion?: number;
 }
 
+interface Timing {
+	seconds: number;
+	/** this process's CPU time per 1,000 items */
+	cpuMs: number;
+}
+
 async function benchOperation(ways: Ways, operation: Operation, scriptSns: string[]): Promise<void> {
-	const times: Record<'ours' | 'raw' | 'http', number[]> = { ours: [], raw: [], http: [] };
+	const times: Record<'ours' | 'raw' | 'http', Timing[]> = { ours: [], raw: [], http: [] };
 	for (let round = 0; round < ROUNDS; round++) {
 		times.ours.push(await timed(ways.sandbox, `${operation.name} ours`, () => runOurs(ways, operation, operation.values('ours', round, scriptSns), {})));
 		times.raw.push(await timed(ways.sandbox, `${operation.name} raw`, () => runRaw(ways, operation, operation.values('raw', round, scriptSns))));
@@ -102,26 +111,31 @@ async function benchOperation(ways: Ways, operation: Operation, scriptSns: strin
 	const sequential = await timed(ways.sandbox, `${operation.name} sequential`, () =>
 		runOurs(ways, operation, operation.values('sequential', 0, scriptSns), { requestsInParallel: 1 }),
 	);
-	const ours = median(times.ours);
-	const raw = median(times.raw);
-	const http = times.http.length ? median(times.http).toFixed(3) : 'n/a';
+	const ours = median(times.ours.map((time) => time.seconds));
+	const raw = median(times.raw.map((time) => time.seconds));
+	const http = times.http.length ? median(times.http.map((time) => time.seconds)).toFixed(3) : 'n/a';
+	const oursCpu = median(times.ours.map((time) => time.cpuMs));
+	const rawCpu = median(times.raw.map((time) => time.cpuMs));
+	const httpCpu = times.http.length ? median(times.http.map((time) => time.cpuMs)).toFixed(0) : 'n/a';
 	console.log(
 		`items op=${operation.name} n=${ITEMS} latency_ms=${LATENCY_MS} parallel=${DEFAULT_REQUESTS_IN_PARALLEL} ours_s=${ours.toFixed(3)} raw_s=${raw.toFixed(3)} ` +
-			`http_request_s=${http} sequential_s=${sequential.toFixed(3)} ratio=${(ours / raw).toFixed(3)}`,
+			`http_request_s=${http} sequential_s=${sequential.seconds.toFixed(3)} ratio=${(ours / raw).toFixed(3)} ` +
+			`ours_cpu_ms=${oursCpu.toFixed(0)} raw_cpu_ms=${rawCpu.toFixed(0)} http_request_cpu_ms=${httpCpu} cpu_ratio=${(oursCpu / rawCpu).toFixed(3)}`,
 	);
 }
 
-/** Wall time of one run, printed with this process's CPU time and the most requests the sandbox served at once. */
-async function timed(sandbox: Sandbox, label: string, run: () => Promise<void>): Promise<number> {
+/** Wall time and this process's CPU time of one run, printed with the most requests the sandbox served at once. */
+async function timed(sandbox: Sandbox, label: string, run: () => Promise<void>): Promise<Timing> {
 	await sandbox.control('DELETE', 'log');
 	const started = performance.now();
 	const cpu = process.cpuUsage();
 	await run();
 	const seconds = (performance.now() - started) / 1000;
 	const { user, system } = process.cpuUsage(cpu);
+	const cpuMs = ((user + system) / 1000) * (1000 / ITEMS);
 	const log = ((await sandbox.control('GET', 'log')) as { requests: LoggedRequest[] }).requests;
-	console.log(`${label}: ${seconds.toFixed(3)} s wall, ${((user + system) / 1e6).toFixed(3)} s client CPU, ${log.length} requests, at most ${mostAtOnce(log)} at once`);
-	return seconds;
+	console.log(`${label}: ${seconds.toFixed(3)} s wall, ${cpuMs.toFixed(0)} ms client CPU per 1,000 items, ${log.length} requests, at most ${mostAtOnce(log)} at once`);
+	return { seconds, cpuMs };
 }
 
 async function runOurs(ways: Ways, operation: Operation, values: string[], batching: INodeParameters): Promise<void> {

@@ -30,15 +30,20 @@ export interface YunkeSession {
 	sessionFor: string;
 }
 
+/** The last Base URL read and its normal form: every signed request reads it, and it rarely changes. */
+let lastBaseUrl = { text: '', normalized: '' };
+
 export function normalizeBaseUrl(raw: unknown): string {
 	const text = typeof raw === 'string' ? raw.trim() : '';
+	if (text && text === lastBaseUrl.text) return lastBaseUrl.normalized;
 	const parsed = URL.canParse(text) ? new URL(text) : undefined;
 	const example = 'Enter the web console address of your Yunke tenant in the credential, for example https://ai123.example.com';
 	if (!parsed) throw new YunkeCredentialError(`The Base URL "${text}" is not a valid address`, example);
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
 		throw new YunkeCredentialError(`The Base URL must start with http:// or https://, not ${parsed.protocol}//`, example);
 	}
-	return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+	lastBaseUrl = { text, normalized: `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}` };
+	return lastBaseUrl.normalized;
 }
 
 /** Identifies who the stored session belongs to, so an edited credential never reuses a stale key. */

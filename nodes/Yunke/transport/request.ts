@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions }
 import { envelopeCode, RESEND_SAFE_ENDPOINTS, envelopeMessage, isSuccessEnvelope } from '../shared/contract';
 import type { VendorError } from '../shared/errorCatalogue';
 import type { MultipartBody } from '../shared/multipart';
-import { CREDENTIAL_TYPE, type YunkeContext } from './context';
+import { CREDENTIAL_TYPE, credentialReference, nodeOf, type YunkeContext } from './context';
 import { RequestSession } from './requestSession';
 import { retryPauseMs } from './retryPause';
 import {
@@ -111,7 +111,7 @@ async function sendWithSession<T>(
 	reconcile: Reconcile<T> | undefined,
 	lostAnswerCodes: readonly number[] = [],
 ): Promise<T> {
-	const node = ctx.getNode();
+	const node = nodeOf(ctx);
 	const session = await RequestSession.open(ctx, request.itemIndex);
 	const timeoutMs = request.timeoutMs ?? session.timeoutMs;
 	let transientRetries = 0;
@@ -128,7 +128,7 @@ async function sendWithSession<T>(
 	for (;;) {
 		let parsed: Parsed<T>;
 		try {
-			const raw = await session.send(async (loginWith) => await send(ctx, { ...request, timeoutMs }, responseOptions, loginWith));
+			const raw = await session.send(async (credentials) => await send(ctx, { ...request, timeoutMs }, responseOptions, credentials));
 			parsed = parse(raw, request);
 		} catch (error) {
 			const credentialFailure = findCredentialError(error);
@@ -167,7 +167,7 @@ async function send(
 	ctx: YunkeContext,
 	request: YunkeRequest & { timeoutMs: number },
 	responseOptions: Partial<IHttpRequestOptions>,
-	loginWith: ICredentialDataDecryptedObject | undefined,
+	credentials: ICredentialDataDecryptedObject,
 ): Promise<unknown> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -179,11 +179,9 @@ async function send(
 	};
 	if (request.qs) options.qs = request.qs;
 	if (request.body) options.body = request.body as IDataObject;
-	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-	const additional = loginWith
-		? { credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: loginWith } }
-		: undefined;
-	return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, additional);
+	// the session's own read: n8n would otherwise read and decrypt the credential again for every request
+	const credentialsDecrypted = { ...credentialReference(ctx), type: CREDENTIAL_TYPE, data: credentials };
+	return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, { credentialsDecrypted });
 }
 
 function parseEnvelope(raw: unknown, { endpoint, answerCodes }: YunkeRequest): Parsed<IDataObject> {

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { API_KEY_REFRESH_MARGIN_SECONDS, AUTH_RENEW_CODES } from '../shared/contract';
 import { credentialTimeoutMs, sessionOwner } from '../shared/loginAndSigning';
-import { CREDENTIAL_TYPE, type YunkeContext } from './context';
+import { CREDENTIAL_TYPE, credentialReference, type YunkeContext } from './context';
 import { flyLogin, loginInFlight, loginsLanded } from './loginFlight';
 
 /** Key renewals per request: our own login once, keys other executions stored the rest. */
@@ -22,7 +22,8 @@ interface SharedRead {
 }
 const sharedReads = new WeakMap<YunkeContext, SharedRead>();
 
-type Send<T> = (loginWith: ICredentialDataDecryptedObject | undefined) => Promise<T>;
+/** Sends signed with these credential data (n8n's login fills in an empty `apiKey` first). */
+type Send<T> = (credentials: ICredentialDataDecryptedObject) => Promise<T>;
 
 /**
  * The stored session one request uses, and its renewal when Yunke rejects the key. Executions sharing
@@ -60,7 +61,7 @@ export class RequestSession {
 	 * login another execution of this process is making and takes its key; without one, it is the login.
 	 */
 	async send<T>(send: Send<T>): Promise<T> {
-		if (!this.forceLogin && this.data.apiKey) return await send(undefined);
+		if (!this.forceLogin && this.data.apiKey) return await send({ ...this.data });
 		const credentialId = credentialIdOf(this.ctx);
 		// a login of this process in flight, or one that landed while this request read the credential
 		while (loginInFlight(credentialId) || loginsLanded(credentialId) !== this.readAfterLogins) {
@@ -96,14 +97,20 @@ export class RequestSession {
 		let fresher = await this.storedFreshKey(this.loggedIn ? STORE_POLLS : 1);
 		// none: `send` logs in (after its pause, unless another process's key shows up)
 		this.forceLogin = !fresher && !this.loggedIn;
-		if (fresher) this.data = fresher;
+		if (fresher) this.useStored(fresher);
 		return !!fresher || this.forceLogin;
 	}
 
 	private async sendWithStored<T>(stored: ICredentialDataDecryptedObject, send: Send<T>): Promise<T> {
-		this.data = stored;
+		this.useStored(stored);
 		this.forceLogin = false;
-		return await send(undefined);
+		return await send({ ...stored });
+	}
+
+	/** A key another execution stored: this request's, and the one the next requests of the execution sign with. */
+	private useStored(stored: ICredentialDataDecryptedObject): void {
+		this.data = stored;
+		sharedReads.set(this.ctx, { data: Promise.resolve(stored), landed: this.readAfterLogins, at: Date.now() });
 	}
 
 	/** The stored session when it holds a key other than this request's, not rejected and not itself due for a login. */
@@ -122,8 +129,9 @@ export class RequestSession {
 /**
  * The stored session as a request of this execution read it under a second ago, when no login of this
  * process landed since: the items of a run in flight share it instead of each reading (and decrypting)
- * the credential. It only decides whether to log in first: n8n reads the credential again to sign the
- * request, so a newer key is still the one sent, and a login reads its item's credential itself.
+ * the credential, and requests are signed with it (n8n does not read the credential again when given
+ * it). A key that died meanwhile (another worker logged in) is answered 20005/20006: `renew` then
+ * takes the stored key and shares it with the next requests. A login reads its item's credential itself.
  */
 async function readSession(ctx: YunkeContext, itemIndex: number, landed: number): Promise<ICredentialDataDecryptedObject> {
 	const shared = sharedReads.get(ctx);
@@ -140,7 +148,7 @@ async function readSession(ctx: YunkeContext, itemIndex: number, landed: number)
 }
 
 function credentialIdOf(ctx: YunkeContext): string {
-	return ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
+	return credentialReference(ctx).id;
 }
 
 function isRenewCode(code: number | undefined): boolean {
