@@ -1,7 +1,7 @@
 /**
  * Example 4 (`examples/04-lead-webhook-to-todays-task.json`) active in a real n8n 2.41.1 against the
  * sandbox: one lead per webhook call goes into the day's task, which the first call creates; 20 calls
- * arriving together still make one task and put every lead in it.
+ * arriving together join it, and 50 arriving together before the day has a task make exactly one.
  */
 import { DEMO_SPEED } from '../../scripts/demo';
 import { bindToSandbox, readExample, sandboxCredential } from '../../scripts/examples';
@@ -60,4 +60,17 @@ test('20 leads arriving together: all go into the same task, none creates anothe
 	expect(creations()).toHaveLength(1);
 	expect(tasks[0].rows.map((row) => row.phone).sort()).toEqual(['13800138000', ...leads.map((lead) => lead.phone)].sort());
 	for (const { reply } of answers) expect(reply).toMatchObject({ taskSn: tasks[0].dial_task_main_sn, taskCreated: false, leadImported: true });
+});
+
+test('50 leads arriving together before the day has a task: one creates it, all 50 go in, none creates another', async () => {
+	sandbox.reset();
+	const leads = Array.from({ length: 50 }, (_unused, n) => ({ id: `CRM-42${String(n).padStart(2, '0')}`, name: `客户${n}`, phone: String(13700137100 + n) }));
+	const answers = await Promise.all(leads.map(sendLead));
+	expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(200));
+	const tasks = sandbox.data.tasks.filter((task) => task.source === todaysName());
+	expect(tasks).toHaveLength(1);
+	expect(creations()).toHaveLength(1);
+	expect(tasks[0].rows.map((row) => row.phone).sort()).toEqual(leads.map((lead) => lead.phone).sort());
+	expect(answers.filter(({ reply }) => reply.taskCreated === true)).toHaveLength(1);
+	for (const { reply } of answers) expect(reply).toMatchObject({ taskSn: tasks[0].dial_task_main_sn, leadImported: true });
 });
