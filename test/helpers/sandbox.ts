@@ -7,11 +7,34 @@ import { buildLoginRequest, parseLoginResponse, signRequest } from '../../nodes/
 
 export { DEMO_LOGIN };
 
-/** A sandbox on a free port for one test file; `afterAll` stops it. */
+/** A sandbox on a free port; the caller stops it (or use `useSandbox`). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const sandbox = new Sandbox({ quiet: true, ...options });
 	await sandbox.start();
 	return sandbox;
+}
+
+export interface SandboxBed {
+	sandbox: Sandbox;
+	/** Logged in with the password credential before each test. */
+	client: RawClient;
+}
+
+/**
+ * The sandbox of one test file, without the engine (the engine and the sandbox: `useBed`): started
+ * before its first test, stopped after its last, and before each test the seeded tenant again
+ * (`reset()`: data, clock, readings) and a fresh login of `client`. Call it at the top of the file.
+ */
+export function useSandbox(options: SandboxOptions = {}): SandboxBed {
+	const bed = {} as SandboxBed;
+	beforeAll(async () => (bed.sandbox = await startSandbox(options)));
+	afterAll(async () => await bed.sandbox?.stop());
+	beforeEach(async () => {
+		bed.sandbox.reset();
+		bed.client = new RawClient(passwordCredential(bed.sandbox));
+		await bed.client.login();
+	});
+	return bed;
 }
 
 export function passwordCredential(sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
