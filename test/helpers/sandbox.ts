@@ -37,25 +37,18 @@ export function useSandbox(options: SandboxOptions = {}): SandboxBed {
 	return bed;
 }
 
-export function passwordCredential(sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return {
-		baseUrl: sandbox.url,
-		authentication: 'password',
-		username: DEMO_LOGIN.username,
-		password: DEMO_LOGIN.password,
-		...overrides,
-	};
+const LOGINS = {
+	password: { username: DEMO_LOGIN.username, password: DEMO_LOGIN.password },
+	accessId: { accessId: DEMO_LOGIN.accessId, accessSecret: DEMO_LOGIN.accessSecret },
+};
+
+/** The `Yunke API` credential of the sandbox's seeded account, logging in one of the two ways. */
+function sandboxCredential(sandbox: Sandbox, authentication: keyof typeof LOGINS, overrides: ICredentialDataDecryptedObject) {
+	return { baseUrl: sandbox.url, authentication, ...LOGINS[authentication], ...overrides } as ICredentialDataDecryptedObject;
 }
 
-export function accessIdCredential(sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return {
-		baseUrl: sandbox.url,
-		authentication: 'accessId',
-		accessId: DEMO_LOGIN.accessId,
-		accessSecret: DEMO_LOGIN.accessSecret,
-		...overrides,
-	};
-}
+export const passwordCredential = (sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}) => sandboxCredential(sandbox, 'password', overrides);
+export const accessIdCredential = (sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}) => sandboxCredential(sandbox, 'accessId', overrides);
 
 /** Plain HTTP (no n8n) with the node's own login and signing rules: a reference client for tests and benchmarks. */
 export class RawClient {
