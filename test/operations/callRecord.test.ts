@@ -2,6 +2,7 @@ import { generateRecords } from '../../sandbox/bulkRecords';
 import { locator, seedTask, waitFor } from '../helpers/tasks';
 import { jsonOf } from '../helpers/yunke';
 import { useBed } from '../helpers/bed';
+import { expectRefusedBeforeSending } from '../helpers/refused';
 import { expectSigned, expectSignedForm } from '../helpers/signature';
 
 const bed = useBed({ sandbox: { speed: { callMs: 20 } } });
@@ -93,9 +94,7 @@ describe('Call Record → Get Many', () => {
 			[{}],
 			{ onError: 'continueErrorOutput' },
 		);
-		expect(result.outputs[1][0].json.error).toBe('Filters → Max Talk Time: 30 is below Min Talk Time 60 [item 0]');
-		expect(result.outputs[1][0].pairedItem).toEqual({ item: 0 });
-		expect(bed.sandbox.log).toEqual([]);
+		expectRefusedBeforeSending(bed, result, 'Filters → Max Talk Time: 30 is below Min Talk Time 60 [item 0]');
 	});
 });
 

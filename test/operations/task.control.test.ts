@@ -1,6 +1,7 @@
 import { locator, seedTask, waitFor } from '../helpers/tasks';
 import { jsonOf } from '../helpers/yunke';
 import { useBed } from '../helpers/bed';
+import { expectRefusedBeforeSending } from '../helpers/refused';
 import { expectSigned, expectSignedForm } from '../helpers/signature';
 
 const bed = useBed({ sandbox: { speed: { callMs: 20 } } });
@@ -211,9 +212,7 @@ describe('Task → Cancel Calls', () => {
 			[{}],
 			{ onError: 'continueErrorOutput' },
 		);
-		expect(result.outputs[1][0].json.error).toBe('Phone Numbers: "call me" is not a phone number [item 0]');
-		expect(result.outputs[1][0].pairedItem).toEqual({ item: 0 });
-		expect(bed.sandbox.log).toEqual([]);
+		expectRefusedBeforeSending(bed, result, 'Phone Numbers: "call me" is not a phone number [item 0]');
 		expect(task.rows[0].state).toBe('waiting');
 	});
 });
