@@ -8,3 +8,9 @@ export function expectSigned(...entries: Array<{ params: Record<string, unknown>
 		expect(url).toBe(urlSignature(signed));
 	}
 }
+
+/** A signed form (1.3): the session's `user_sn` and `api_key` first, then `fields` in this order, then the `url` signature over them. */
+export function expectSignedForm(entry: { params: Record<string, unknown>; paramOrder: string[] }, fields: string[]): void {
+	expect(entry.paramOrder).toEqual(['user_sn', 'api_key', ...fields, 'url']);
+	expectSigned(entry);
+}

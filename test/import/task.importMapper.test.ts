@@ -1,31 +1,14 @@
-import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
-import { Workflow, type INode, type INodeParameters, type IWorkflowBase, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { YunkeV1 } from '../../nodes/Yunke/v1/YunkeV1.node';
 import { importTargets } from '../helpers/imports';
 import { useBed } from '../helpers/bed';
-import { CREDENTIAL_REF } from '../helpers/yunke';
+import { editorContext } from '../helpers/editorContext';
 
 const bed = useBed();
 
 /** n8n's own editor context for the Columns mapper of Task → Create. */
-function mapperContext(parameters: INodeParameters): LoadOptionsContext {
-	const node: INode = {
-		id: 'n1',
-		name: 'Yunke',
-		type: 'n8n-nodes-yunke.yunke',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { resource: 'task', operation: 'create', ...parameters },
-		credentials: CREDENTIAL_REF,
-	};
-	const workflow = new Workflow({ id: 'w1', nodes: [node], connections: {}, active: false, nodeTypes: bed.engine.nodeTypes });
-	const workflowData = { id: 'w1', name: 'w', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
-	const additionalData = (
-		bed.engine as unknown as { additionalData: (...args: unknown[]) => IWorkflowExecuteAdditionalData }
-	).additionalData(new ExecutionLifecycleHooks('manual', 'e1', workflowData), 'e1', 'w1', 30_000);
-	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-}
+const mapperContext = (parameters: INodeParameters) => editorContext(bed, { resource: 'task', operation: 'create', ...parameters });
 
 const { resourceMapping } = new YunkeV1().methods;
 

@@ -1,32 +1,13 @@
-import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
-import { Workflow, type INode, type IWorkflowBase, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-
 import { formatChinaTime } from '../../nodes/Yunke/shared/chinaTime';
 import { YunkeV1 } from '../../nodes/Yunke/v1/YunkeV1.node';
 import { seedTask } from '../helpers/tasks';
 import { useBed } from '../helpers/bed';
-import { CREDENTIAL_REF } from '../helpers/yunke';
+import { editorContext } from '../helpers/editorContext';
 
 const bed = useBed();
 
 /** n8n's own dropdown context (the one the editor uses) for our node, with the harness's credentials. */
-function loadOptionsContext(): LoadOptionsContext {
-	const node: INode = {
-		id: 'n1',
-		name: 'Yunke',
-		type: 'n8n-nodes-yunke.yunke',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { resource: 'extension', operation: 'update' },
-		credentials: CREDENTIAL_REF,
-	};
-	const workflow = new Workflow({ id: 'w1', nodes: [node], connections: {}, active: false, nodeTypes: bed.engine.nodeTypes });
-	const workflowData = { id: 'w1', name: 'w', nodes: [node], connections: {}, active: false } as unknown as IWorkflowBase;
-	const additionalData = (
-		bed.engine as unknown as { additionalData: (...args: unknown[]) => IWorkflowExecuteAdditionalData }
-	).additionalData(new ExecutionLifecycleHooks('manual', 'e1', workflowData), 'e1', 'w1', 30_000);
-	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-}
+const loadOptionsContext = () => editorContext(bed, { resource: 'extension', operation: 'update' });
 
 const methods = new YunkeV1().methods;
 

@@ -1,6 +1,8 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { jsonOf } from '../helpers/yunke';
 import { useBed } from '../helpers/bed';
-import { expectSigned } from '../helpers/signature';
+import { expectSigned, expectSignedForm } from '../helpers/signature';
 
 const bed = useBed();
 
@@ -30,34 +32,25 @@ describe('Sub-Account → Get Many', () => {
 	});
 });
 
+/** Sub-Account → Create of `office01` with these additional fields. */
+const createParams = (additionalFields: INodeParameters): INodeParameters => ({
+	resource: 'subAccount',
+	operation: 'create',
+	username: 'office01',
+	contact: 'Office',
+	password: 'pw-1',
+	confirmPassword: 'pw-1',
+	aiSeats: 0,
+	roleId: 61,
+	additionalFields,
+});
+
 describe('Sub-Account → Create', () => {
 	it('sends the documented form without extension fields when none are given', async () => {
-		const result = await bed.run({
-			resource: 'subAccount',
-			operation: 'create',
-			username: 'office01',
-			contact: 'Office',
-			password: 'pw-1',
-			confirmPassword: 'pw-1',
-			aiSeats: 0,
-			roleId: 61,
-			additionalFields: { organizationId: 3 },
-		});
+		const result = await bed.run(createParams({ organizationId: 3 }));
 		expect(result.status).toBe('success');
 		const [request] = bed.sandbox.requestsTo('/api/aiUserSaveapi');
-		expect(request.paramOrder).toEqual([
-			'user_sn',
-			'api_key',
-			'user_name',
-			'contact',
-			'password',
-			're_password',
-			'organization_id',
-			'role_id',
-			'max_call_count',
-			'url',
-		]);
-		expectSigned(request);
+		expectSignedForm(request, ['user_name', 'contact', 'password', 're_password', 'organization_id', 'role_id', 'max_call_count']);
 		const created = bed.sandbox.data.subAccounts[2];
 		expect(jsonOf(result.outputs[0])).toEqual([
 			{ user_name: 'office01', contact: 'Office', organization_id: 3, role_id: 61, max_call_count: 0, user_sn: created.user_sn, ext: '' },
@@ -66,21 +59,7 @@ describe('Sub-Account → Create', () => {
 	});
 
 	it('passes an optional extension through the same checks as Extension → Create', async () => {
-		const result = await bed.run(
-			{
-				resource: 'subAccount',
-				operation: 'create',
-				username: 'office01',
-				contact: 'Office',
-				password: 'pw-1',
-				confirmPassword: 'pw-1',
-				aiSeats: 0,
-				roleId: 61,
-				additionalFields: { extension: '80#1' },
-			},
-			[{}],
-			{ onError: 'continueErrorOutput' },
-		);
+		const result = await bed.run(createParams({ extension: '80#1' }), [{}], { onError: 'continueErrorOutput' });
 		expect(result.outputs[1][0].json.error).toBe('Extension Number: "80#1" may contain only letters and digits [item 0]');
 		expect(bed.sandbox.requestsTo('/api/aiUserSaveapi')).toHaveLength(0);
 	});
@@ -95,8 +74,7 @@ describe('Sub-Account → Update', () => {
 			updateFields: { contact: '王大明', roleId: 62, extension: '', password: 'agent-Pa55', confirmPassword: 'agent-Pa55' },
 		});
 		const [request] = bed.sandbox.requestsTo('/api/aiUserUpdateapi');
-		expect(request.paramOrder).toEqual(['user_sn', 'api_key', 'user_name', 'contact', 'password', 're_password', 'organization_id', 'role_id', 'max_call_count', 'ext', 'url']);
-		expectSigned(request);
+		expectSignedForm(request, ['user_name', 'contact', 'password', 're_password', 'organization_id', 'role_id', 'max_call_count', 'ext']);
 		expect(jsonOf(result.outputs[0])[0]).toMatchObject({ user_name: 'agent01', contact: '王大明', role_id: 62, ext: '' });
 		expect(bed.sandbox.data.subAccounts[0]).toMatchObject({ contact: '王大明', role_id: 62, ext: '', max_call_count: 5 });
 	});

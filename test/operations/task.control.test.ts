@@ -1,7 +1,8 @@
 import { locator, seedTask, waitFor } from '../helpers/tasks';
 import { jsonOf } from '../helpers/yunke';
 import { useBed } from '../helpers/bed';
-import { expectSigned } from '../helpers/signature';
+import { expectRefusedBeforeSending } from '../helpers/refused';
+import { expectSigned, expectSignedForm } from '../helpers/signature';
 
 const bed = useBed({ sandbox: { speed: { callMs: 20 } } });
 
@@ -123,19 +124,8 @@ describe('Task → Redial Failed', () => {
 		// the ID was turned into the sn through the task list first (all dates, refused as too wide by the strict tenant, then its newest window)
 		expect(bed.sandbox.log.map((entry) => entry.path)).toEqual(['/api/login', '/api/index', '/api/index', '/api/failRecall']);
 		const [request] = bed.sandbox.requestsTo('/api/failRecall');
-		expect(request.paramOrder).toEqual([
-			'user_sn',
-			'api_key',
-			'dial_task_main_sn',
-			'recall_manual',
-			'fail_recall_of_reason',
-			'total_fail_recall_times',
-			'fail_recall_interval',
-			'task_name',
-			'url',
-		]);
+		expectSignedForm(request, ['dial_task_main_sn', 'recall_manual', 'fail_recall_of_reason', 'total_fail_recall_times', 'fail_recall_interval', 'task_name']);
 		expect(request.params).toMatchObject({ recall_manual: 1, fail_recall_of_reason: '无人应答,关机', total_fail_recall_times: 2, fail_recall_interval: 5, task_name: '' });
-		expectSigned(request);
 		await waitFor(() => task.status === 1 && task.rows.every((row) => row.state === 'dialled'), 'the redials');
 		const attempts = Object.fromEntries(task.rows.map((row) => [row.phone, row.attempts]));
 		expect(attempts).toEqual({ '13800000010': 1, '13800000026': 2, '13800000037': 2, '13800000048': 1, '13800000059': 1 });
@@ -222,9 +212,7 @@ describe('Task → Cancel Calls', () => {
 			[{}],
 			{ onError: 'continueErrorOutput' },
 		);
-		expect(result.outputs[1][0].json.error).toBe('Phone Numbers: "call me" is not a phone number [item 0]');
-		expect(result.outputs[1][0].pairedItem).toEqual({ item: 0 });
-		expect(bed.sandbox.log).toEqual([]);
+		expectRefusedBeforeSending(bed, result, 'Phone Numbers: "call me" is not a phone number [item 0]');
 		expect(task.rows[0].state).toBe('waiting');
 	});
 });

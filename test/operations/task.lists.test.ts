@@ -2,6 +2,7 @@ import { formatChinaTime } from '../../nodes/Yunke/shared/chinaTime';
 import { locator, seedTask, waitFor } from '../helpers/tasks';
 import { jsonOf } from '../helpers/yunke';
 import { useBed } from '../helpers/bed';
+import { expectRefusedBeforeSending } from '../helpers/refused';
 import { expectSigned } from '../helpers/signature';
 
 const bed = useBed({ sandbox: { speed: { callMs: 20 } } });
@@ -88,9 +89,7 @@ describe('Task → Get Many', () => {
 			[{}],
 			{ onError: 'continueErrorOutput' },
 		);
-		expect(result.outputs[1][0].json.error).toBe('Created Before: 2024-10-01 00:00:00 is before Created After 2024-10-02 00:00:00 [item 0]');
-		expect(result.outputs[1][0].pairedItem).toEqual({ item: 0 });
-		expect(bed.sandbox.log).toEqual([]);
+		expectRefusedBeforeSending(bed, result, 'Created Before: 2024-10-01 00:00:00 is before Created After 2024-10-02 00:00:00 [item 0]');
 	});
 });
 

@@ -1,28 +1,19 @@
 import { buildWorkbook } from '../../sandbox/excel';
-import type { Sandbox } from '../../sandbox/server';
 import { ENDPOINTS, encodeImportRows } from '../../nodes/Yunke/shared/contract';
 import { MultipartBody } from '../../nodes/Yunke/shared/multipart';
 import { importTargets, people, seedTask, until } from '../helpers/imports';
-import { RawClient, passwordCredential, startSandbox } from '../helpers/sandbox';
+import { useSandbox } from '../helpers/sandbox';
 
-let sandbox: Sandbox;
-let client: RawClient;
 // these cases send `client_info_json` as the JSON string the docs show (the nested form: test/import/task.importClientInfo.test.ts)
-beforeAll(async () => (sandbox = await startSandbox({ shapes: { clientInfoJson: 'string' } })));
-afterAll(async () => await sandbox.stop());
-beforeEach(async () => {
-	sandbox.reset();
-	client = new RawClient(passwordCredential(sandbox));
-	await client.login();
-});
+const bed = useSandbox({ shapes: { clientInfoJson: 'string' } });
 
 function rows(n: number, from = 0) {
 	return people(n, from).map((person) => ({ 姓名: person['姓名'], 电话: person.phone }));
 }
 
 async function addJson(params: Record<string, unknown>, endpoint: string = ENDPOINTS.taskCreateJson) {
-	const { scriptSn, subAccountSn } = importTargets(sandbox);
-	return (await client.call('POST', endpoint, { project_sn: scriptSn, source: '测试', ai_user_sn: subAccountSn, client_info_json: encodeImportRows(rows(2)), ...params })).data;
+	const { scriptSn, subAccountSn } = importTargets(bed.sandbox);
+	return (await bed.client.call('POST', endpoint, { project_sn: scriptSn, source: '测试', ai_user_sn: subAccountSn, client_info_json: encodeImportRows(rows(2)), ...params })).data;
 }
 
 describe('sandbox 5.7.1 / 5.7.2 / 5.7.4', () => {
@@ -32,10 +23,10 @@ describe('sandbox 5.7.1 / 5.7.2 / 5.7.4', () => {
 		expect(created.data.import_mark).toMatchObject({ totalCount: 2, successCount: 2 });
 		const appended = await addJson({ dial_task_main_sn: created.data.dial_task_main_sn, client_info_json: encodeImportRows(rows(3)) });
 		expect(appended.data.import_mark).toMatchObject({ totalCount: 3, successCount: 1, repeatCount: 2 });
-		expect(sandbox.data.tasks).toHaveLength(1);
+		expect(bed.sandbox.data.tasks).toHaveLength(1);
 		// no is_zidong: the strict tenant dials at once (reading isZidongDefault 'on')
-		expect([0, 1]).toContain(sandbox.data.tasks[0].status);
-		const info = (await client.call('POST', ENDPOINTS.taskImportResult, { dial_task_main_id: created.data.dial_task_main_id })).data;
+		expect([0, 1]).toContain(bed.sandbox.data.tasks[0].status);
+		const info = (await bed.client.call('POST', ENDPOINTS.taskImportResult, { dial_task_main_id: created.data.dial_task_main_id })).data;
 		expect(info.data).toMatchObject({ import_percent: 100, import_mark: { totalCount: 5, successCount: 3, repeatCount: 2 }, import_fail_data: [] });
 	});
 
@@ -50,36 +41,36 @@ describe('sandbox 5.7.1 / 5.7.2 / 5.7.4', () => {
 		['a name with spaces', { source: 'a b' }, 20002],
 	])('refuses %s with %i', async (_label, params, code) => {
 		expect((await addJson(params)).code).toBe(code);
-		expect(sandbox.data.tasks).toHaveLength(0);
+		expect(bed.sandbox.data.tasks).toHaveLength(0);
 	});
 
 	it('refuses sub-accounts without AI seats (30012) and tenants without any (30010)', async () => {
-		sandbox.data.subAccounts[0].max_call_count = 0;
+		bed.sandbox.data.subAccounts[0].max_call_count = 0;
 		expect((await addJson({})).code).toBe(30012);
-		sandbox.data.subAccounts[0].max_call_count = 2;
-		sandbox.data.account.aiSeats = 0;
+		bed.sandbox.data.subAccounts[0].max_call_count = 2;
+		bed.sandbox.data.account.aiSeats = 0;
 		expect((await addJson({})).code).toBe(30010);
 	});
 
 	it('counts every waiting row of every task against the 300,000 ceiling (30004)', async () => {
-		seedTask(sandbox, people(299_999).map((person) => person.phone));
+		seedTask(bed.sandbox, people(299_999).map((person) => person.phone));
 		expect((await addJson({})).code).toBe(30004);
 		expect((await addJson({ client_info_json: encodeImportRows(rows(1, 400_000)) })).code).toBe(0);
 	});
 
 	it('refuses the 101st creation of the day with code 500 and a message', async () => {
-		sandbox.data.tasksCreatedToday = 100;
+		bed.sandbox.data.tasksCreatedToday = 100;
 		expect(await addJson({})).toEqual({ code: 500, msg: '今日新建任务次数已达上限(100次),请向已有任务追加号码' });
 	});
 
 	it('imports in the background, then reports 5.7.4 and pushes the import result', async () => {
 		const finished: string[] = [];
-		sandbox.events.importFinished = (sn) => finished.push(sn);
+		bed.sandbox.events.importFinished = (sn) => finished.push(sn);
 		const started = await addJson({ is_zidong: 'on' }, ENDPOINTS.taskCreateJsonAsync);
 		expect(started.data.import_mark).toBeUndefined();
-		const task = sandbox.data.tasks[0];
+		const task = bed.sandbox.data.tasks[0];
 		expect(task.rows).toHaveLength(0);
-		const during = (await client.call('POST', ENDPOINTS.taskImportResult, { dial_task_main_id: task.dial_task_main_id })).data;
+		const during = (await bed.client.call('POST', ENDPOINTS.taskImportResult, { dial_task_main_id: task.dial_task_main_id })).data;
 		expect(during.data.import_percent).toBe(0);
 		await until(() => finished.length === 1);
 		expect(finished).toEqual([task.dial_task_main_sn]);
@@ -88,10 +79,10 @@ describe('sandbox 5.7.1 / 5.7.2 / 5.7.4', () => {
 	});
 
 	it('reads uploaded workbooks (30001 empty, 30002 not Excel)', async () => {
-		const { scriptSn, subAccountSn } = importTargets(sandbox);
+		const { scriptSn, subAccountSn } = importTargets(bed.sandbox);
 		const upload = async (data: Buffer) =>
 			(
-				await client.call('POST', ENDPOINTS.taskCreateExcelAsync, new MultipartBody(
+				await bed.client.call('POST', ENDPOINTS.taskCreateExcelAsync, new MultipartBody(
 					{ project_sn: scriptSn, source: '表格', ai_user_sn: subAccountSn },
 					[{ field: 'upload', fileName: 'a.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data }],
 				) as never)

@@ -1,7 +1,8 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { dataOf } from '../../nodes/Yunke/transport';
 import { execute as getCallTimes } from '../../nodes/Yunke/v1/actions/callTime/get.operation';
+import { scriptedContext } from '../helpers/scriptedRequests';
 
 describe('dataOf: the data object of a vendor answer', () => {
 	it('is the answer’s data object when there is one', () => {
@@ -17,13 +18,10 @@ describe('dataOf: the data object of a vendor answer', () => {
 
 describe('an operation reading an answer whose data is an empty PHP array', () => {
 	it('Call Time → Get without Simplify returns one empty record, not none', async () => {
-		const ctx = {
-			getNode: () => ({ id: 'n', name: 'Yunke', type: 'n8n-nodes-yunke.yunke', typeVersion: 1, position: [0, 0], parameters: {} }),
+		const { context } = scriptedContext(() => ({ code: 0, msg: 'ok', data: [] }), {
 			getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => (name === 'simplify' ? false : fallback),
-			getCredentials: async () => ({ baseUrl: 'http://127.0.0.1:9', apiKey: '' }),
-			helpers: { httpRequestWithAuthentication: async (_type: string, _options: IHttpRequestOptions) => ({ code: 0, msg: 'ok', data: [] }) },
-		};
-		const result = await getCallTimes.call(ctx as never, 0);
+		});
+		const result = await getCallTimes.call(context as never, 0);
 		expect(result).toEqual({});
 		expect(Array.isArray(result)).toBe(false);
 	});

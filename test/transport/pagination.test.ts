@@ -1,7 +1,7 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { yunkeApiRequestAllItems } from '../../nodes/Yunke/transport/pagination';
-import type { YunkeContext } from '../../nodes/Yunke/transport/context';
+import { scriptedContext } from '../helpers/scriptedRequests';
 
 /**
  * The paging loop against scripted answers: n8n's request helper is the only stand-in, so every
@@ -9,17 +9,11 @@ import type { YunkeContext } from '../../nodes/Yunke/transport/context';
  */
 function server(answer: (pageIndex: number, pageSize: number) => IDataObject) {
 	const requests: IDataObject[] = [];
-	const context = {
-		getNode: () => ({ id: 'n', name: 'Yunke', type: 'n8n-nodes-yunke.yunke', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getCredentials: async () => ({ baseUrl: 'http://127.0.0.1:9', apiKey: '' }),
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				const body = options.body as IDataObject;
-				requests.push(body);
-				return answer(Number(body.pageIndex), Number(body.pageSize));
-			},
-		},
-	} as unknown as YunkeContext;
+	const { context } = scriptedContext((options) => {
+		const body = options.body as IDataObject;
+		requests.push(body);
+		return answer(Number(body.pageIndex), Number(body.pageSize));
+	});
 	return { context, requests };
 }
 

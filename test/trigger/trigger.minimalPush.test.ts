@@ -1,8 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { filteredOutBecause, type PushFilters } from '../../nodes/YunkeTrigger/filters';
-import { readPush, type Push } from '../../nodes/YunkeTrigger/payload';
 import { receivePush } from '../../nodes/YunkeTrigger/receive';
+import { pushOf } from '../helpers/pushes';
 
 /** The fields of the public 6.6.1 sample: no hangup_reason, no dial_task_main_sn, no source. */
 const SAMPLE = {
@@ -20,37 +18,31 @@ const SAMPLE = {
 };
 const ALL: PushFilters = { events: ['callResult', 'importFinished'], onlyAnswered: false, intentLevels: [], taskSn: '' };
 
-function push(body: IDataObject): Push {
-	const reading = readPush(body);
-	if ('problem' in reading) throw new Error(reading.problem);
-	return reading.push;
-}
-
 describe('a call-result push with only the sample fields', () => {
 	it('is answered by its talk time, and says it cannot tell its task', () => {
-		const { json } = push(SAMPLE);
+		const { json } = pushOf(SAMPLE);
 		expect(json).toMatchObject({ answered: true, hangupReason: 'Connected', intentLevel: 'A', taskSn: '', undecided: ['task'] });
 		expect(json.undecidedNote).toBe('The push does not say its task (no dial_task_main_sn): filters on it let the push through.');
 	});
 
 	it('is answered by connected_at when the talk time is missing, and not answered when neither shows a talk', () => {
-		expect(push({ ...SAMPLE, talktimes: undefined }).json.answered).toBe(true);
-		const unanswered = push({ ...SAMPLE, talktimes: 0, connected_at: '' });
+		expect(pushOf({ ...SAMPLE, talktimes: undefined }).json.answered).toBe(true);
+		const unanswered = pushOf({ ...SAMPLE, talktimes: 0, connected_at: '' });
 		expect(unanswered.json.answered).toBe(false);
 		expect(unanswered.json.hangupReason).toBe('');
 		expect(filteredOutBecause(unanswered, { ...ALL, onlyAnswered: true })).toBe('call not answered');
-		expect(push({ ...SAMPLE, talktimes: 0, connected_at: '0000-00-00 00:00:00' }).json.answered).toBe(false);
+		expect(pushOf({ ...SAMPLE, talktimes: 0, connected_at: '0000-00-00 00:00:00' }).json.answered).toBe(false);
 	});
 
 	it('passes the filters it cannot decide, and the item says which', () => {
-		const bare = push({ sn: 'account|b', phone: '15899770637' });
+		const bare = pushOf({ sn: 'account|b', phone: '15899770637' });
 		expect(bare.json.undecided).toEqual(['answered', 'task', 'intentLevel']);
 		expect(bare.json.undecidedNote).toBe(
 			'The push does not say whether it was answered (no talktimes, connected_at or hangup_reason), nor its task (no dial_task_main_sn), nor its intent level (no status): filters on it let the push through.',
 		);
 		expect(filteredOutBecause(bare, { ...ALL, onlyAnswered: true, intentLevels: ['A'], taskSn: 'dial_task_main_sn|x' })).toBeUndefined();
 		// what it does say is still filtered on
-		expect(filteredOutBecause(push({ ...SAMPLE, status: 'C' }), { ...ALL, intentLevels: ['A'], taskSn: 'dial_task_main_sn|x' })).toBe('intent level not selected');
+		expect(filteredOutBecause(pushOf({ ...SAMPLE, status: 'C' }), { ...ALL, intentLevels: ['A'], taskSn: 'dial_task_main_sn|x' })).toBe('intent level not selected');
 	});
 
 	it('through the webhook: emitted with the task filter set, marked', () => {

@@ -3,9 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { PUSH_ACK } from '../../nodes/Yunke/shared/contract';
 import { firstDelivery, forgetTrigger, PERSIST_EVERY_KEYS, PERSIST_EVERY_MS, RecentKeys } from '../../nodes/YunkeTrigger/dedupe';
 import { filteredOutBecause, type PushFilters } from '../../nodes/YunkeTrigger/filters';
-import { intentLevelOf, readBody, readPush, type Push } from '../../nodes/YunkeTrigger/payload';
+import { intentLevelOf, readBody, readPush } from '../../nodes/YunkeTrigger/payload';
 import { receivePush, type PushRequest, type ReceiveSettings } from '../../nodes/YunkeTrigger/receive';
 import { tokenMatches, urlWithToken } from '../../nodes/YunkeTrigger/security';
+import { pushOf } from '../helpers/pushes';
 
 const RECORD = {
 	id: 12003,
@@ -23,15 +24,9 @@ const IMPORT = {
 };
 const TOKEN = 'f00dbabe0123456789abcdef01234567';
 
-function push(body: IDataObject): Push {
-	const reading = readPush(body);
-	if ('problem' in reading) throw new Error(reading.problem);
-	return reading.push;
-}
-
 describe('payload reading', () => {
 	it('reads a JSON call result and adds the English helper fields', () => {
-		const { event, dedupeKey, taskSn, json } = push(RECORD);
+		const { event, dedupeKey, taskSn, json } = pushOf(RECORD);
 		expect({ event, dedupeKey, taskSn }).toEqual({ event: 'callResult', dedupeKey: RECORD.sn, taskSn: RECORD.dial_task_main_sn });
 		expect(json).toEqual({
 			...RECORD,
@@ -45,13 +40,13 @@ describe('payload reading', () => {
 	});
 
 	it('marks unanswered calls and translates the hang-up reason', () => {
-		const { json } = push({ sn: 'account|x', talktimes: '0', status: '', hangup_reason: '无人应答' });
+		const { json } = pushOf({ sn: 'account|x', talktimes: '0', status: '', hangup_reason: '无人应答' });
 		expect(json).toMatchObject({ answered: false, intentLevel: '', talkSeconds: 0, hangupReason: 'No Answer' });
 	});
 
 	it('falls back to talk time when the hang-up reason is missing', () => {
-		expect(push({ sn: 'account|y', talktimes: '7' }).json.answered).toBe(true);
-		expect(push({ sn: 'account|z', talktimes: 0 }).json.answered).toBe(false);
+		expect(pushOf({ sn: 'account|y', talktimes: '7' }).json.answered).toBe(true);
+		expect(pushOf({ sn: 'account|z', talktimes: 0 }).json.answered).toBe(false);
 	});
 
 	it('reads intent levels written as "A级" and ignores other values', () => {
@@ -62,10 +57,10 @@ describe('payload reading', () => {
 	});
 
 	it('reads an import result, successful or failed', () => {
-		const ok = push(IMPORT);
+		const ok = pushOf(IMPORT);
 		expect(ok.event).toBe('importFinished');
 		expect(ok.json).toMatchObject({ succeeded: true, failureReason: '', totalCount: 3, successCount: 2, failCount: 1, taskSn: IMPORT.dial_task_main_sn });
-		const failed = push({ dial_task_main_sn: IMPORT.dial_task_main_sn, import_mark: '模板不匹配' });
+		const failed = pushOf({ dial_task_main_sn: IMPORT.dial_task_main_sn, import_mark: '模板不匹配' });
 		expect(failed.json).toMatchObject({ succeeded: false, failureReason: '模板不匹配', totalCount: 0 });
 		expect(failed.dedupeKey).not.toBe(ok.dedupeKey);
 	});
@@ -93,27 +88,27 @@ describe('filters', () => {
 	const all: PushFilters = { events: ['callResult', 'importFinished'], onlyAnswered: false, intentLevels: [], taskSn: '' };
 
 	it('passes everything without filters', () => {
-		expect(filteredOutBecause(push(RECORD), all)).toBeUndefined();
-		expect(filteredOutBecause(push(IMPORT), all)).toBeUndefined();
+		expect(filteredOutBecause(pushOf(RECORD), all)).toBeUndefined();
+		expect(filteredOutBecause(pushOf(IMPORT), all)).toBeUndefined();
 	});
 
 	it('drops events that are not selected', () => {
-		expect(filteredOutBecause(push(IMPORT), { ...all, events: ['callResult'] })).toBe('event importFinished is not selected');
+		expect(filteredOutBecause(pushOf(IMPORT), { ...all, events: ['callResult'] })).toBe('event importFinished is not selected');
 	});
 
 	it('keeps only answered calls and selected intent levels; import results ignore both', () => {
 		// answered is read from the talk time and connection time first: an unanswered call has neither
-		const unanswered = push({ ...RECORD, sn: 'account|2', hangup_reason: '关机', status: '', talktimes: 0, connected_at: '' });
+		const unanswered = pushOf({ ...RECORD, sn: 'account|2', hangup_reason: '关机', status: '', talktimes: 0, connected_at: '' });
 		expect(filteredOutBecause(unanswered, { ...all, onlyAnswered: true })).toBe('call not answered');
-		expect(filteredOutBecause(push(RECORD), { ...all, onlyAnswered: true, intentLevels: ['A', 'B'] })).toBeUndefined();
-		expect(filteredOutBecause(push(RECORD), { ...all, intentLevels: ['A'] })).toBe('intent level not selected');
+		expect(filteredOutBecause(pushOf(RECORD), { ...all, onlyAnswered: true, intentLevels: ['A', 'B'] })).toBeUndefined();
+		expect(filteredOutBecause(pushOf(RECORD), { ...all, intentLevels: ['A'] })).toBe('intent level not selected');
 		expect(filteredOutBecause(unanswered, { ...all, intentLevels: ['A'] })).toBe('intent level not selected');
-		expect(filteredOutBecause(push(IMPORT), { ...all, onlyAnswered: true, intentLevels: ['A'] })).toBeUndefined();
+		expect(filteredOutBecause(pushOf(IMPORT), { ...all, onlyAnswered: true, intentLevels: ['A'] })).toBeUndefined();
 	});
 
 	it('keeps only pushes about the selected task', () => {
-		expect(filteredOutBecause(push(RECORD), { ...all, taskSn: 'dial_task_main_sn|other' })).toBe('another task');
-		expect(filteredOutBecause(push(IMPORT), { ...all, taskSn: IMPORT.dial_task_main_sn })).toBeUndefined();
+		expect(filteredOutBecause(pushOf(RECORD), { ...all, taskSn: 'dial_task_main_sn|other' })).toBe('another task');
+		expect(filteredOutBecause(pushOf(IMPORT), { ...all, taskSn: IMPORT.dial_task_main_sn })).toBeUndefined();
 	});
 });
 
