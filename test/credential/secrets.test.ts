@@ -1,3 +1,5 @@
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import { LoggerProxy } from 'n8n-workflow';
 
 import { DEMO_LOGIN } from '../helpers/sandbox';
@@ -31,6 +33,7 @@ describe('secrets never reach outputs, errors or logs', () => {
 
 	afterAll(async () => {
 		for (const spy of spies) spy.mockRestore();
+		LoggerProxy.init(Container.get(Logger)); // the harness's logger again, for the next file of the folder
 		await bed.close();
 	});
 
