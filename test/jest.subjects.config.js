@@ -8,4 +8,5 @@ module.exports = {
 	...base,
 	rootDir: '..',
 	testMatch: ['**/*.subject.ts'],
+	testSequencer: '<rootDir>/test/helpers/subjectSequencer.js',
 };
