@@ -177,6 +177,21 @@ export class Editor {
 		await this.page.getByTestId('rlc-search').filter({ visible: true }).fill(text);
 	}
 
+	/**
+	 * Runs `action` (opening the node, picking its script), which makes the Columns mapper fetch the
+	 * template, and waits until the mapper stored the columns in the node's parameters. Meanwhile other
+	 * steps race it: a run before it is marked stale by it, and an open "From list" dropdown whose entries
+	 * came before it shows loading placeholders until it is reopened (n8n keeps a list's entries per the
+	 * node's other parameters and does not fetch again while open).
+	 */
+	async untilColumnsFetched(action: () => Promise<unknown>): Promise<void> {
+		const fetched = this.page.waitForResponse((response) => response.url().includes('/rest/dynamic-node-parameters/resource-mapper-fields'));
+		await action();
+		await fetched;
+		// shown from before the mapper's request until it stored what came back
+		await this.ndv().getByText('Fetching columns').waitFor({ state: 'hidden' });
+	}
+
 	mapperFields(): Locator {
 		return this.ndv().getByTestId('mapping-fields-container');
 	}
@@ -203,10 +218,16 @@ export class Editor {
 		return this.ndv().getByTestId('output-panel');
 	}
 
-	/** Waits until the output panel has run data (its status icon shows). */
+	/**
+	 * Waits until the output panel has run data (its status icon: `success`, or `danger` for a node that
+	 * failed). Data of a node changed after its run shows "stale" instead of the icon: that fails at once.
+	 */
 	async waitForOutput(): Promise<Locator> {
 		const panel = this.outputPanel();
-		await panel.getByTestId('node-run-status-success').or(panel.getByTestId('node-run-status-error')).first().waitFor({ timeout: 60_000 });
+		const status = panel.getByTestId('node-run-status-success').or(panel.getByTestId('node-run-status-danger'));
+		const stale = panel.getByTestId('node-run-info-stale');
+		await status.or(stale).first().waitFor({ timeout: 60_000 });
+		if (await stale.isVisible()) throw new Error("the output panel shows the run's data as stale: the node's parameters changed after the run");
 		return panel;
 	}
 

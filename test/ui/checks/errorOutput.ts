@@ -12,7 +12,8 @@ export async function errorOutputChecks(ctx: SuiteContext): Promise<void> {
 
 	await ctx.check("Error output: the node's Settings show On Error → Continue (using error output)", async () => {
 		await editor.openWorkflow(ERROR_OUTPUT_WORKFLOW_ID);
-		await editor.openNode(ERROR_NODE);
+		// the next check runs the node, then opens it: the columns must be in the node before that run
+		await editor.untilColumnsFetched(() => editor.openNode(ERROR_NODE));
 		await editor.ndv().getByTestId('tab-settings').click();
 		await editor.parameter('onError').waitFor();
 		await ctx.shot('error output node settings');

@@ -25,7 +25,9 @@ export async function nodePanelChecks(ctx: SuiteContext): Promise<void> {
 		await editor.addNode('Yunke', 'Yunke');
 		await editor.nodeCreatorItem(CREATE_TASK_ACTION).waitFor();
 		await ctx.shot('node creator yunke actions');
-		await editor.nodeCreatorItem(CREATE_TASK_ACTION).click();
+		// the panel opens with the Columns mapper, which asks for columns (none without a script) and stores
+		// that answer in the node: the Script list must not open before it
+		await editor.untilColumnsFetched(() => editor.nodeCreatorItem(CREATE_TASK_ACTION).click());
 		await editor.ndv().getByTestId('node-parameters').waitFor();
 		await editor.selectCredential(UI_CREDENTIAL_NAME);
 		expectSame(await editor.selectedOption('resource'), 'Task', 'Resource');
@@ -47,7 +49,8 @@ export async function nodePanelChecks(ctx: SuiteContext): Promise<void> {
 		const shown = await eventually(() => items.allInnerTexts(), (texts) => texts.length === 1);
 		await ctx.shot('script list searched');
 		expectSame(shown.map((text) => text.trim()), [script.project_caption], `the Script list searched for ${SCRIPT_SEARCH}`);
-		await items.first().click();
+		// before the next check opens the Sub-Account list: the columns this script brings change the node
+		await editor.untilColumnsFetched(() => items.first().click());
 	});
 
 	await ctx.check("Node panel: the resource mapper shows the template's columns, required ones marked", async () => {
