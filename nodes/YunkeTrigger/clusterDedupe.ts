@@ -40,10 +40,21 @@ export async function emitFirstDeliveries(ctx: IExecuteFunctions, items: INodeEx
 	} catch (error) {
 		// The record was acknowledged to Yunke already: dropping it would lose it for good.
 		ctx.logger.warn(
-			`Yunke Trigger "${ctx.getNode().name}": the duplicate check across n8n processes failed (${(error as Error).message}); the push is emitted unchecked`,
+			`Yunke Trigger "${ctx.getNode().name}": the duplicate check across n8n processes failed (${(error as Error).message}); ${sharedRowHint(error)}the push is emitted unchecked`,
 		);
 		return paired;
 	}
+}
+
+/**
+ * n8n refuses a check in a row saved in another mode: the workflow's row, where the keys live (a node's
+ * own row holds the lease, see docs/trigger.md), was taken by a Remove Duplicates node with Scope
+ * Workflow that keeps the latest value or date.
+ */
+function sharedRowHint(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	if (!/incompatible setting/i.test(message)) return '';
+	return 'a Remove Duplicates node with Scope "Workflow" in this workflow uses the storage the trigger shares: set its Scope to "Node"; ';
 }
 
 interface Waiting {

@@ -123,6 +123,18 @@ describe('duplicate check across n8n processes', () => {
 		]);
 	});
 
+	it('names the Remove Duplicates node that saved the workflow\'s row in another mode, and emits the push', async () => {
+		const table = new ProcessedDataTable();
+		const helpers = table.helpersFor(WORKFLOW_ID, 'node-remove-duplicates');
+		await helpers.checkProcessedAndRecord(['41'], 'workflow', { mode: 'latestIncrementalKey' });
+		const warnings: string[] = [];
+		const output = await emitFirstDeliveries(execution(table, warnings), [{ json: { ...record(5), event: 'callResult' } }], 1000);
+		expect(output.map((item) => item.json.sn)).toEqual([record(5).sn]);
+		expect(warnings).toEqual([
+			'Yunke Trigger "Yunke Trigger": the duplicate check across n8n processes failed (Deduplication data was originally saved with an incompatible setting); a Remove Duplicates node with Scope "Workflow" in this workflow uses the storage the trigger shares: set its Scope to "Node"; the push is emitted unchecked',
+		]);
+	});
+
 	it('skips the database when the execution runs in the process that received the push (a single n8n)', async () => {
 		const table = new ProcessedDataTable();
 		const json = { ...record(4), event: 'callResult' };
