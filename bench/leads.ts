@@ -5,7 +5,8 @@
  * workers over Redis and Postgres) when those servers are available (as `npm run test:queue` finds them;
  * BENCH_LEADS_QUEUE=0 skips it). Needs `npm run build` first (the package is packed from dist/). One line
  * per mode:
- *   leads mode=<single|queue> n=<n> tasks_created=<n> rows_in_task=<n> duplicates=<n> p50_ms=<x> p95_ms=<y>
+ *   leads mode=<single|queue> n=<n> tasks_created=<n> rows_in_task=<n> duplicates=<n> p50_ms=<x> p95_ms=<y> requests_per_lead=<z>
+ * (`requests_per_lead`: the requests the sandbox answered during the burst, over n.)
  * Target: tasks_created=1 rows_in_task=n duplicates=0.
  */
 import * as fs from 'node:fs';
@@ -55,12 +56,12 @@ function percentile(values: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function report(mode: string, sandbox: Sandbox, fired: Fired): string {
+function report(mode: string, sandbox: Sandbox, fired: Fired, requests: number): string {
 	const taskName = sandbox.data.tasks.find((task) => task.rows.some((row) => row.phone === '13600000000'))?.source;
 	const tasks = sandbox.data.tasks.filter((task) => task.source === taskName);
 	const phones = tasks.flatMap((task) => task.rows.map((row) => row.phone));
 	for (const failure of fired.failures.slice(0, 5)) log(`${mode}: ${failure}`);
-	return `leads mode=${mode} n=${LEADS} tasks_created=${tasks.length} rows_in_task=${tasks[0]?.rows.length ?? 0} duplicates=${phones.length - new Set(phones).size} p50_ms=${percentile(fired.latenciesMs, 50).toFixed(0)} p95_ms=${percentile(fired.latenciesMs, 95).toFixed(0)}`;
+	return `leads mode=${mode} n=${LEADS} tasks_created=${tasks.length} rows_in_task=${tasks[0]?.rows.length ?? 0} duplicates=${phones.length - new Set(phones).size} p50_ms=${percentile(fired.latenciesMs, 50).toFixed(0)} p95_ms=${percentile(fired.latenciesMs, 95).toFixed(0)} requests_per_lead=${(requests / LEADS).toFixed(1)}`;
 }
 
 async function single(): Promise<string> {
@@ -74,7 +75,9 @@ async function single(): Promise<string> {
 		await n8n.importWorkflow(workflow);
 		await n8n.activate(workflow.id);
 		await n8n.start();
-		return report('single', sandbox, await fire([n8n.baseUrl]));
+		const before = sandbox.log.length;
+		const fired = await fire([n8n.baseUrl]);
+		return report('single', sandbox, fired, sandbox.log.length - before);
 	} finally {
 		await n8n.dispose();
 		await sandbox.stop();
@@ -117,7 +120,9 @@ async function queue(): Promise<string> {
 		await cluster.cli.importWorkflow(workflow);
 		await cluster.start();
 		await cluster.rest.activate(workflow.id, 60_000);
-		return report('queue', sandbox, await fire(cluster.webhookUrls));
+		const before = sandbox.log.length;
+		const fired = await fire(cluster.webhookUrls);
+		return report('queue', sandbox, fired, sandbox.log.length - before);
 	} finally {
 		await cluster?.stop().catch((error: Error) => log(`cluster stop: ${error.message}`));
 		await redis?.daemon?.stop();

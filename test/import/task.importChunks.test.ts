@@ -2,6 +2,7 @@ import { jsonOf } from '../helpers/yunke';
 import { useBed } from '../helpers/bed';
 import { createParameters, importIntoParameters, onlyTask, people, rowCountOf, seedTask, sentRows } from '../helpers/imports';
 import { expectSigned } from '../helpers/signature';
+import { ENDPOINTS } from '../../nodes/Yunke/shared/contract';
 
 const bed = useBed();
 
@@ -133,17 +134,50 @@ describe('Task → Import Data into an existing task', () => {
 		expect(imports()).toHaveLength(0);
 	});
 
-	it('checks the 300,000 pending-call ceiling before sending', async () => {
+	it('checks the 300,000 pending-call ceiling before an import of several requests', async () => {
 		seedTask(bed.sandbox, people(299_990).map((person) => person.phone));
-		const result = await bed.run(createParameters(bed.sandbox), people(20, 500_000));
+		const result = await bed.run(createParameters(bed.sandbox, { options: { chunkSize: 10 } }), people(20, 500_000));
 		expect(result.nodeError?.message).toBe(
 			'Too many numbers would wait to be called: 299990 are waiting and this import adds 20; Yunke allows 300000',
 		);
 		expect(imports()).toHaveLength(0);
 
-		const unchecked = await bed.run(createParameters(bed.sandbox, { options: { checkPendingLimit: false } }), people(20, 500_000));
-		expect(unchecked.nodeError?.message).toBe('Too many numbers are waiting to be called (the limit is 300,000) (Yunke code 30004)');
+		const unchecked = await bed.run(createParameters(bed.sandbox, { options: { chunkSize: 10, checkPendingLimit: false } }), people(20, 500_000));
+		expect(unchecked.nodeError?.message).toBe('The import stopped part-way: Request 2 of 2 failed: Too many numbers are waiting to be called (the limit is 300,000) (Yunke code 30004)');
+		expect(imports()).toHaveLength(2);
+		expect(bed.sandbox.data.tasks.find((task) => task.source === createParameters(bed.sandbox).taskName)?.rows).toHaveLength(10);
+	});
+
+	it('leaves an import of one request over the ceiling to Yunke, which refuses it whole', async () => {
+		seedTask(bed.sandbox, people(299_990).map((person) => person.phone));
+		const result = await bed.run(createParameters(bed.sandbox), people(20, 500_000));
+		expect(result.nodeError?.message).toBe('Too many numbers are waiting to be called (the limit is 300,000) (Yunke code 30004)');
 		expect(imports()).toHaveLength(1);
+		expect(bed.sandbox.data.tasks).toHaveLength(1);
+	});
+
+	it('reads only the newest window of the task list for an import of one request (one lead into the day\'s task)', async () => {
+		const task = seedTask(bed.sandbox, people(1).map((person) => person.phone));
+		const result = await bed.run(importIntoParameters(bed.sandbox, task.dial_task_main_sn), people(1, 7));
+		expect(result.status).toBe('success');
+		const reads = bed.sandbox.requestsTo(ENDPOINTS.taskList);
+		const chinaDay = (daysAgo: number) => bed.sandbox.clock.chinaText(new Date(Date.now() - daysAgo * 24 * 3600_000)).slice(0, 10);
+		const ranges = reads.map((read) => [read.params.start_create_at, read.params.end_create_at]);
+		// the target: tasks since yesterday; then the resume's confirmation: every date (refused here), the newest 90 days
+		expect(ranges).toEqual([
+			[`${chinaDay(1)} 00:00:00`, `${chinaDay(0)} 23:59:59`],
+			['2018-01-01 00:00:00', `${chinaDay(0)} 23:59:59`],
+			[`${chinaDay(89)} 00:00:00`, `${chinaDay(0)} 23:59:59`],
+		]);
+		expect(onlyTask(bed.sandbox).rows).toHaveLength(2);
+	});
+
+	it('still finds an existing task created long ago, window by window', async () => {
+		const old = seedTask(bed.sandbox, []);
+		old.created_at = '2020-03-04 10:00:00';
+		const result = await bed.run(importIntoParameters(bed.sandbox, old.dial_task_main_sn), people(1));
+		expect(result.status).toBe('success');
+		expect(onlyTask(bed.sandbox).rows).toHaveLength(1);
 	});
 
 	it('stops before creating the 101st task of the day', async () => {

@@ -16,7 +16,7 @@ import { TASK_CREATION_ERRORS } from '../../../../shared/errorCatalogue';
 import { MultipartBody } from '../../../../shared/multipart';
 import { PiecewiseJson, PiecewiseText } from '../../../../shared/phpJson';
 import { dataOf, yunkeApiWrite, type YunkeWrite } from '../../../../transport';
-import { createdToday, findByIdOrSn, listAllTasks, pendingCalls, type KnownTask } from '../shared/taskList';
+import { createdToday, findByIdOrSn, findListedTask, listAllTasks, listTasksCreatedSince, pendingCalls, type KnownTask } from '../shared/taskList';
 import { addMarks, countsAfter, countsFrom, readImportMark, readImportResult, rejectedItems, rejectedRowsFrom, type ExpectedCounts, type ImportMark } from './counts';
 import { confirmAppend, findLostCreation, MaybeAppliedError } from './lostAnswers';
 import type { ImportBatch, ImportRows, MappedRows } from './rows';
@@ -33,7 +33,7 @@ export interface TaskRef {
 
 /** The task list just before the first request, and the target task in it. */
 export interface ResolvedTarget {
-	/** sns of every task listed: a creation whose answer is lost is looked for among the others */
+	/** sns of the tasks listed (at least every one created since yesterday): a creation whose answer is lost is looked for among the others */
 	tasksBefore: Set<string>;
 	/** the existing task the rows go into; undefined when the first request creates it */
 	existing?: KnownTask;
@@ -42,22 +42,28 @@ export interface ResolvedTarget {
 }
 
 /**
- * The one place the target is resolved, from one read of the task list: the existing task by ID or sn
- * (settings' TaskTarget), the pending-call ceiling, the daily creation limit for a new task.
+ * The one place the target is resolved (settings' TaskTarget): the existing task by ID or sn, the
+ * pending-call ceiling, the daily creation limit for a new task, the tasks a lost creation must not be
+ * mistaken for. The ceiling needs every task of every date (dozens of requests on a tenant that takes
+ * 90 days at a time), so the list is read whole only when the import takes several requests: Yunke
+ * refuses one request over the ceiling whole (30004), so a single request is left to that check, and
+ * the tasks created since yesterday answer the rest (the newest window of 5.1: one request).
  */
-export async function resolveTarget(ctx: IExecuteFunctions, settings: ImportSettings, { rows }: ImportRows): Promise<ResolvedTarget> {
-	const tasks = await listAllTasks(ctx);
+export async function resolveTarget(ctx: IExecuteFunctions, settings: ImportSettings, { rows, batches }: ImportRows): Promise<ResolvedTarget> {
+	const checkCeiling = settings.checkPendingLimit && batches.length > 1;
+	const tasks = checkCeiling ? await listAllTasks(ctx) : await listTasksCreatedSince(ctx, 0, formatChinaTime(new Date()));
 	let existing: KnownTask | undefined;
 	if (settings.target.kind === 'existing') {
-		existing = findByIdOrSn(tasks, settings.target.reference);
+		const { reference } = settings.target;
+		existing = findByIdOrSn(tasks, reference) ?? (checkCeiling ? undefined : await findListedTask(ctx, 0, (task) => findByIdOrSn([task], reference) !== undefined));
 		if (!existing) {
-			throw new NodeOperationError(ctx.getNode(), `Task: no task has the ID or sn "${settings.target.reference}" [item 0]`, {
+			throw new NodeOperationError(ctx.getNode(), `Task: no task has the ID or sn "${reference}" [item 0]`, {
 				description: 'Pick the task from the list, or check the ID or sn; the task may have been deleted.',
 				itemIndex: 0,
 			});
 		}
 	}
-	if (settings.checkPendingLimit) {
+	if (checkCeiling) {
 		const waiting = pendingCalls(tasks);
 		const adding = rows?.itemIndexes.length ?? 0;
 		if (waiting + adding > LIMITS.pendingCalls) {
@@ -71,12 +77,12 @@ export async function resolveTarget(ctx: IExecuteFunctions, settings: ImportSett
 				},
 			);
 		}
-		if (!existing && createdToday(tasks) >= LIMITS.taskCreationsPerDay) {
-			throw new NodeOperationError(ctx.getNode(), `Yunke allows ${LIMITS.taskCreationsPerDay} new tasks a day and today's are used up`, {
-				description: 'Nothing was sent. Add the rows to an existing task with Task → Import Data (Into: Existing Task), or try again tomorrow.',
-				itemIndex: 0,
-			});
-		}
+	}
+	if (settings.checkPendingLimit && !existing && createdToday(tasks) >= LIMITS.taskCreationsPerDay) {
+		throw new NodeOperationError(ctx.getNode(), `Yunke allows ${LIMITS.taskCreationsPerDay} new tasks a day and today's are used up`, {
+			description: 'Nothing was sent. Add the rows to an existing task with Task → Import Data (Into: Existing Task), or try again tomorrow.',
+			itemIndex: 0,
+		});
 	}
 	const baseline = existing ? await readImportResult(ctx, existing.id) : undefined;
 	return { tasksBefore: new Set(tasks.map((task) => task.sn)), existing, baseline };

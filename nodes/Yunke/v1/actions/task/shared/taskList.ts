@@ -41,7 +41,7 @@ export async function listAllTasks(
  * Tasks a request sent at `sentAt` (China time) may have created: those created since the day before
  * (a server clock behind ours), one request where a walk over every date would take dozens.
  */
-export async function listTasksCreatedSince(ctx: IExecuteFunctions, itemIndex: number, sentAt: string, stopWhen: (task: KnownTask) => boolean): Promise<KnownTask[]> {
+export async function listTasksCreatedSince(ctx: IExecuteFunctions, itemIndex: number, sentAt: string, stopWhen?: (task: KnownTask) => boolean): Promise<KnownTask[]> {
 	const dayBefore = formatChinaTime(new Date((parseChinaTime(sentAt) ?? new Date()).getTime() - 24 * 3600_000));
 	return await listAllTasks(ctx, itemIndex, stopWhen, `${dayBefore.slice(0, 10)} 00:00:00`);
 }
