@@ -5,6 +5,7 @@ import { envelopeCode, RESEND_SAFE_ENDPOINTS, envelopeMessage, isSuccessEnvelope
 import type { VendorError } from '../shared/errorCatalogue';
 import type { MultipartBody } from '../shared/multipart';
 import { CREDENTIAL_TYPE, credentialReference, nodeOf, type YunkeContext } from './context';
+import { patienceFor } from './patience';
 import { RequestSession } from './requestSession';
 import { retryPauseMs } from './retryPause';
 import {
@@ -74,8 +75,6 @@ async function sendAgain(): Promise<Reconciled<never>> {
 type Parsed<T> = { ok: T } | { vendor: VendorFailure } | { fault: TransportFault };
 type Reconcile<T> = (lost: LostAnswer) => Promise<Reconciled<T>>;
 
-const TRANSIENT_RETRIES = 3;
-
 /** POST JSON or GET query to Yunke; returns the success envelope or throws an English NodeApiError. */
 export async function yunkeApiRequest(this: YunkeContext, request: YunkeRequest): Promise<IDataObject> {
 	return await sendWithSession(this, request, { json: true }, parseEnvelope, resendSafe(request.endpoint));
@@ -113,7 +112,7 @@ async function sendWithSession<T>(
 ): Promise<T> {
 	const node = nodeOf(ctx);
 	const session = await RequestSession.open(ctx, request.itemIndex);
-	const timeoutMs = request.timeoutMs ?? session.timeoutMs;
+	const { timeoutMs, transientRetries: retriesAllowed } = patienceFor(ctx, request.timeoutMs ?? session.timeoutMs);
 	let transientRetries = 0;
 	let resent = false;
 	/** The hook's verdict on a lost answer: the result, or undefined to send once more (a second time, `stop` is thrown). */
@@ -133,7 +132,7 @@ async function sendWithSession<T>(
 		} catch (error) {
 			const credentialFailure = findCredentialError(error);
 			const loginFault = credentialFailure && loginTransportFault(credentialFailure);
-			if (loginFault && request.idempotent && isTransient(loginFault) && transientRetries < TRANSIENT_RETRIES) {
+			if (loginFault && request.idempotent && isTransient(loginFault) && transientRetries < retriesAllowed) {
 				await sleep(retryPauseMs(timeoutMs, transientRetries++));
 				continue;
 			}
@@ -143,7 +142,7 @@ async function sendWithSession<T>(
 		if ('ok' in parsed) return parsed.ok;
 		if ('fault' in parsed) {
 			const { fault } = parsed;
-			if (request.idempotent && isTransient(fault) && transientRetries < TRANSIENT_RETRIES) {
+			if (request.idempotent && isTransient(fault) && transientRetries < retriesAllowed) {
 				await sleep(retryPauseMs(timeoutMs, transientRetries++));
 				continue;
 			}
