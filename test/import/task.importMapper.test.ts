@@ -26,7 +26,7 @@ describe('Task → Create: the Columns mapper', () => {
 		expect(bed.sandbox.requestsTo('/api/exportModel')[0].params).toMatchObject({ project_sn: scriptSn, type: 'json' });
 	});
 
-	it('explains an empty template and asks for a script first', async () => {
+	it('explains an empty template, and where the columns come from before a script is picked', async () => {
 		const empty = await resourceMapping.getTemplateColumns.call(
 			mapperContext({ script: { __rl: true, mode: 'id', value: importTargets(bed.sandbox).emptyScriptSn } }),
 		);
@@ -34,6 +34,6 @@ describe('Task → Create: the Columns mapper', () => {
 		expect(empty.emptyFieldsNotice).toContain('no import template');
 		const noScript = await resourceMapping.getTemplateColumns.call(mapperContext({}));
 		expect(noScript.fields).toEqual([]);
-		expect(noScript.emptyFieldsNotice).toContain('Choose a script first');
+		expect(noScript.emptyFieldsNotice).toBe("The columns are those of the Script's import template (Script → Get Import Template lists them)");
 	});
 });

@@ -6,8 +6,10 @@ import { fetchImportTemplate } from '../actions/script/importTemplate';
 export async function getTemplateColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	const projectSn = String(this.getNodeParameter('script', '', { extractValue: true }) ?? '').trim();
 	// The editor asks for the columns as soon as the panel opens, before a script is picked: an error
-	// here would be a failed request in the browser, so the mapper explains instead.
-	if (!projectSn) return { fields: [], emptyFieldsNotice: 'Choose a script first: its import template defines the columns' };
+	// here would be a failed request in the browser, so the mapper explains instead. n8n 2.41 keeps the
+	// last notice until the panel is reopened (with Map Automatically, after a script is picked too), so
+	// it says what stays true once one is.
+	if (!projectSn) return { fields: [], emptyFieldsNotice: "The columns are those of the Script's import template (Script → Get Import Template lists them)" };
 	const { columns } = await fetchImportTemplate(this, projectSn);
 	return {
 		fields: columns.map((column) => ({
