@@ -134,29 +134,37 @@ describe('Task → Import Data into an existing task', () => {
 		expect(imports()).toHaveLength(0);
 	});
 
-	it('checks the 300,000 pending-call ceiling before an import of several requests', async () => {
+	it('checks the 300,000 pending-call ceiling before a creation', async () => {
 		seedTask(bed.sandbox, people(299_990).map((person) => person.phone));
-		const result = await bed.run(createParameters(bed.sandbox, { options: { chunkSize: 10 } }), people(20, 500_000));
+		const result = await bed.run(createParameters(bed.sandbox), people(20, 500_000));
 		expect(result.nodeError?.message).toBe(
 			'Too many numbers would wait to be called: 299990 are waiting and this import adds 20; Yunke allows 300000',
 		);
 		expect(imports()).toHaveLength(0);
 
-		const unchecked = await bed.run(createParameters(bed.sandbox, { options: { chunkSize: 10, checkPendingLimit: false } }), people(20, 500_000));
-		expect(unchecked.nodeError?.message).toBe('The import stopped part-way: Request 2 of 2 failed: Too many numbers are waiting to be called (the limit is 300,000) (Yunke code 30004)');
-		expect(imports()).toHaveLength(2);
-		expect(bed.sandbox.data.tasks.find((task) => task.source === createParameters(bed.sandbox).taskName)?.rows).toHaveLength(10);
+		const unchecked = await bed.run(createParameters(bed.sandbox, { options: { checkPendingLimit: false } }), people(20, 500_000));
+		expect(unchecked.nodeError?.message).toBe('Too many numbers are waiting to be called (the limit is 300,000) (Yunke code 30004)');
+		expect(imports()).toHaveLength(1);
 	});
 
-	it('leaves an import of one request over the ceiling to Yunke, which refuses it whole', async () => {
-		seedTask(bed.sandbox, people(299_990).map((person) => person.phone));
-		const result = await bed.run(createParameters(bed.sandbox), people(20, 500_000));
+	it('checks the ceiling before adding rows to an existing task in several requests', async () => {
+		const task = seedTask(bed.sandbox, people(299_990).map((person) => person.phone));
+		const result = await bed.run(importIntoParameters(bed.sandbox, task.dial_task_main_sn, { options: { chunkSize: 10 } }), people(20, 500_000));
+		expect(result.nodeError?.message).toBe(
+			'Too many numbers would wait to be called: 299990 are waiting and this import adds 20; Yunke allows 300000',
+		);
+		expect(imports()).toHaveLength(0);
+	});
+
+	it('leaves rows added to an existing task in one request to Yunke, which refuses them whole', async () => {
+		const task = seedTask(bed.sandbox, people(299_990).map((person) => person.phone));
+		const result = await bed.run(importIntoParameters(bed.sandbox, task.dial_task_main_sn), people(20, 500_000));
 		expect(result.nodeError?.message).toBe('Too many numbers are waiting to be called (the limit is 300,000) (Yunke code 30004)');
 		expect(imports()).toHaveLength(1);
-		expect(bed.sandbox.data.tasks).toHaveLength(1);
+		expect(onlyTask(bed.sandbox).rows).toHaveLength(299_990);
 	});
 
-	it('reads only the newest window of the task list for an import of one request (one lead into the day\'s task)', async () => {
+	it('reads only the newest window of the task list to add one lead to the day\'s task', async () => {
 		const task = seedTask(bed.sandbox, people(1).map((person) => person.phone));
 		const result = await bed.run(importIntoParameters(bed.sandbox, task.dial_task_main_sn), people(1, 7));
 		expect(result.status).toBe('success');

@@ -45,12 +45,14 @@ export interface ResolvedTarget {
  * The one place the target is resolved (settings' TaskTarget): the existing task by ID or sn, the
  * pending-call ceiling, the daily creation limit for a new task, the tasks a lost creation must not be
  * mistaken for. The ceiling needs every task of every date (dozens of requests on a tenant that takes
- * 90 days at a time), so the list is read whole only when the import takes several requests: Yunke
- * refuses one request over the ceiling whole (30004), so a single request is left to that check, and
- * the tasks created since yesterday answer the rest (the newest window of 5.1: one request).
+ * 90 days at a time), so the list is read whole only for a creation or an import of several requests.
+ * An append of one request (a lead into the day's task) is left to Yunke, which refuses it whole
+ * (30004, docs/vendor-facts.md); whether a refused creation leaves an empty task behind is not
+ * documented, so a creation is checked. Otherwise the tasks created since yesterday answer the rest
+ * (the newest window of 5.1: one request).
  */
 export async function resolveTarget(ctx: IExecuteFunctions, settings: ImportSettings, { rows, batches }: ImportRows): Promise<ResolvedTarget> {
-	const checkCeiling = settings.checkPendingLimit && batches.length > 1;
+	const checkCeiling = settings.checkPendingLimit && (batches.length > 1 || settings.target.kind !== 'existing');
 	const tasks = checkCeiling ? await listAllTasks(ctx) : await listTasksCreatedSince(ctx, 0, formatChinaTime(new Date()));
 	let existing: KnownTask | undefined;
 	if (settings.target.kind === 'existing') {

@@ -150,7 +150,7 @@ export function importOptions(): INodeProperties[] {
 				name: 'checkPendingLimit',
 				type: 'boolean',
 				default: true,
-				description: `Whether to read the task list first and stop before sending anything when the numbers waiting to be called plus these rows would exceed ${thousands(LIMITS.pendingCalls)} (an import of one request is left to Yunke, which refuses it whole), or the ${LIMITS.taskCreationsPerDay} new tasks a day are used up`,
+				description: `Whether to read the task list first and stop before sending anything when the numbers waiting to be called plus these rows would exceed ${thousands(LIMITS.pendingCalls)} (rows added to an existing task in one request are left to Yunke, which refuses them whole), or the ${LIMITS.taskCreationsPerDay} new tasks a day are used up`,
 			},
 			{
 				displayName: 'Chunk Size',
