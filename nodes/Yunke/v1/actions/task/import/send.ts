@@ -16,7 +16,7 @@ import { TASK_CREATION_ERRORS } from '../../../../shared/errorCatalogue';
 import { MultipartBody } from '../../../../shared/multipart';
 import { PiecewiseJson, PiecewiseText } from '../../../../shared/phpJson';
 import { dataOf, yunkeApiWrite, type YunkeWrite } from '../../../../transport';
-import { createdToday, findByIdOrSn, findListedTask, listAllTasks, listTasksCreatedSince, pendingCalls, type KnownTask } from '../shared/taskList';
+import { createdToday, findListedTask, isIdOrSn, listAllTasks, listTasksCreatedSince, pendingCalls, type KnownTask } from '../shared/taskList';
 import { addMarks, countsAfter, countsFrom, readImportMark, readImportResult, rejectedItems, rejectedRowsFrom, type ExpectedCounts, type ImportMark } from './counts';
 import { confirmAppend, findLostCreation, MaybeAppliedError } from './lostAnswers';
 import type { ImportBatch, ImportRows, MappedRows } from './rows';
@@ -57,7 +57,9 @@ export async function resolveTarget(ctx: IExecuteFunctions, settings: ImportSett
 	let existing: KnownTask | undefined;
 	if (settings.target.kind === 'existing') {
 		const { reference } = settings.target;
-		existing = findByIdOrSn(tasks, reference) ?? (checkCeiling ? undefined : await findListedTask(ctx, 0, (task) => findByIdOrSn([task], reference) !== undefined));
+		const isTarget = isIdOrSn(reference);
+		// the whole list holds it if it exists; the tasks since yesterday may not: look further back then
+		existing = tasks.find(isTarget) ?? (checkCeiling ? undefined : await findListedTask(ctx, 0, isTarget));
 		if (!existing) {
 			throw new NodeOperationError(ctx.getNode(), `Task: no task has the ID or sn "${reference}" [item 0]`, {
 				description: 'Pick the task from the list, or check the ID or sn; the task may have been deleted.',

@@ -61,9 +61,9 @@ export function isTask(reference: { id?: string; sn?: string }): (task: KnownTas
 }
 
 /** A task the user named by its id or sn, given as one text. */
-export function findByIdOrSn(tasks: KnownTask[], reference: string): KnownTask | undefined {
+export function isIdOrSn(reference: string): (task: KnownTask) => boolean {
 	const wanted = reference.trim();
-	return tasks.find((task) => task.sn === wanted || task.id === wanted);
+	return (task) => task.sn === wanted || task.id === wanted;
 }
 
 function toKnownTask(row: IDataObject): KnownTask {
