@@ -51,26 +51,27 @@ test('the first lead of the day creates the day’s task, dialling, and the webh
 	expect(sentRows(creation)).toEqual([{ 姓名: '张伟', 电话: '13800138000', 地址: '北京', 公司名称: '', 备注: 'CRM-4001' }]);
 });
 
-test('20 leads arriving together: all go into the same task, none creates another', async () => {
-	const leads = Array.from({ length: 20 }, (_unused, n) => ({ id: `CRM-41${String(n).padStart(2, '0')}`, name: `客户${n}`, phone: String(13900139100 + n) }));
+/** `count` leads sent at once (ids `<idPrefix>00…`, phones from `firstPhone` on); each answered 200, and the one task of the day. */
+async function sendLeadsTogether(count: number, idPrefix: string, firstPhone: number) {
+	const leads = Array.from({ length: count }, (_unused, n) => ({ id: `${idPrefix}${String(n).padStart(2, '0')}`, name: `客户${n}`, phone: String(firstPhone + n) }));
 	const answers = await Promise.all(leads.map(sendLead));
-	expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+	expect(answers.map((answer) => answer.status)).toEqual(Array(count).fill(200));
 	const tasks = sandbox.data.tasks.filter((task) => task.source === todaysName());
 	expect(tasks).toHaveLength(1);
 	expect(creations()).toHaveLength(1);
-	expect(tasks[0].rows.map((row) => row.phone).sort()).toEqual(['13800138000', ...leads.map((lead) => lead.phone)].sort());
-	for (const { reply } of answers) expect(reply).toMatchObject({ taskSn: tasks[0].dial_task_main_sn, taskCreated: false, leadImported: true });
+	return { leads, answers, task: tasks[0] };
+}
+
+test('20 leads arriving together: all go into the same task, none creates another', async () => {
+	const { leads, answers, task } = await sendLeadsTogether(20, 'CRM-41', 13900139100);
+	expect(task.rows.map((row) => row.phone).sort()).toEqual(['13800138000', ...leads.map((lead) => lead.phone)].sort());
+	for (const { reply } of answers) expect(reply).toMatchObject({ taskSn: task.dial_task_main_sn, taskCreated: false, leadImported: true });
 });
 
 test('50 leads arriving together before the day has a task: one creates it, all 50 go in, none creates another', async () => {
 	sandbox.reset();
-	const leads = Array.from({ length: 50 }, (_unused, n) => ({ id: `CRM-42${String(n).padStart(2, '0')}`, name: `客户${n}`, phone: String(13700137100 + n) }));
-	const answers = await Promise.all(leads.map(sendLead));
-	expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(200));
-	const tasks = sandbox.data.tasks.filter((task) => task.source === todaysName());
-	expect(tasks).toHaveLength(1);
-	expect(creations()).toHaveLength(1);
-	expect(tasks[0].rows.map((row) => row.phone).sort()).toEqual(leads.map((lead) => lead.phone).sort());
+	const { leads, answers, task } = await sendLeadsTogether(50, 'CRM-42', 13700137100);
+	expect(task.rows.map((row) => row.phone).sort()).toEqual(leads.map((lead) => lead.phone).sort());
 	expect(answers.filter(({ reply }) => reply.taskCreated === true)).toHaveLength(1);
-	for (const { reply } of answers) expect(reply).toMatchObject({ taskSn: tasks[0].dial_task_main_sn, leadImported: true });
+	for (const { reply } of answers) expect(reply).toMatchObject({ taskSn: task.dial_task_main_sn, leadImported: true });
 });
